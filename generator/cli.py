@@ -1,0 +1,163 @@
+"""``explainer``: validate, build, preview or export an explainer from the command line.
+
+This is the boundary where content errors become ``path:line:col: message`` lines and exit
+status 1; anything else that fails is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .assets import PLOTLY_JS, plotly_js_file
+from .errors import ContentError, UsageError
+from .pipeline import Timings, build_explainer, generate
+from .write import replace_dir, write_files
+
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _content_dir(value: str | None) -> Path:
+    path = Path(value or "content")
+    if not path.is_dir():
+        raise UsageError(f"content folder '{path}' not found")
+    return path
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    content = _content_dir(args.content_dir)
+    explainer = build_explainer(content)
+    records = sum(len(table) for table in (explainer.sources, explainer.actors, explainer.events,
+                                           explainer.statements, explainer.questions))
+    _say(f"{content}: {records} records, no problems")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    content = _content_dir(args.content_dir)
+    output = generate(content)
+    write_files(Path(args.out), dict(output.files()), {PLOTLY_JS: plotly_js_file()})
+    _say(f"wrote {len(output.files()) + 1} files to {args.out}")
+    return 0
+
+
+def _source_date_epoch(content: Path) -> str:
+    """Builds are stamped with the explainer's "as of" day, so two builds of the same content match."""
+    as_of = build_explainer(content).incident.as_of
+    return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    config = Path(args.config_file)
+    if not config.is_file():
+        raise UsageError(f"MkDocs configuration '{config}' not found")
+    content = _content_dir(args.content_dir)
+    timings = Timings()
+    _say(f"[1/3] checking {content}/ ...")
+    output = generate(content, timings)
+    _say(f"      {len(output.pages)} pages and {len(output.data)} data files generated "
+         f"({sum(timings.stages.values()):.2f}s)")
+    site = Path(args.site_dir)
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date_epoch(content),
+        "NO_MKDOCS_2_WARNING": "1",  # the notice about Material's end of life is for maintainers, not editors
+    }
+
+    def mkdocs(folder: Path) -> None:
+        _say(f"[2/3] mkdocs build --strict into a temporary folder ...")
+        mkdocs_started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config),
+             "--site-dir", str(folder.absolute())],
+            env=env, check=False,
+        )
+        if result.returncode != 0:
+            raise _BuildFailed(result.returncode)
+        timings.stages["mkdocs"] = time.perf_counter() - mkdocs_started
+
+    try:
+        replace_dir(site, mkdocs)
+    except _BuildFailed as failure:
+        _say(f"mkdocs build failed (exit {failure.code}); {site}/ was left as it was")
+        return EXIT_CONTENT
+    _say(f"[3/3] {site}/ replaced")
+    total = time.perf_counter() - started
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
+    _say(f"built {site}/ in {total:.1f}s ({stages})")
+    return 0
+
+
+class _BuildFailed(Exception):
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    config = Path(args.config_file)
+    if not config.is_file():
+        raise UsageError(f"MkDocs configuration '{config}' not found")
+    # click 8.2+ turned MkDocs' reload default off: --livereload turns it back on.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(config),
+               "--dev-addr", f"127.0.0.1:{args.port}"]
+    return subprocess.call(command)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="explainer",
+        description="Build an explainer site from an incident's YAML records.",
+        epilog="Examples:\n  explainer validate content\n  explainer build\n  explainer serve --port 8001",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every record and print every problem")
+    validate.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
+    validate.set_defaults(run=cmd_validate)
+
+    build = commands.add_parser("build", help="validate, generate and build the site atomically")
+    build.add_argument("--content-dir", help="folder of record files (default: content)")
+    build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when a record changes")
+    serve.add_argument("--config-file", default="mkdocs.yml")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+
+    gen = commands.add_parser("generate", help="write the generated Markdown and data to a folder")
+    gen.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
+    gen.add_argument("--out", required=True, help="folder to replace with the generated files")
+    gen.set_defaults(run=cmd_generate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ContentError as error:
+        print(error.format(Path.cwd()), file=sys.stderr)
+        _say(f"{len(error.problems)} problem(s) found; nothing was built")
+        return EXIT_CONTENT
+    except UsageError as error:
+        _say(f"explainer: {error}")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

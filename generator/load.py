@@ -1,0 +1,199 @@
+"""Stage 1: read YAML files into plain Python values, remembering where each value came from.
+
+YAML is read with a deliberately small schema so that nothing an editor types changes meaning on
+the way in: plain scalars become ``None``, ``True``/``False``, decimal numbers or text, and nothing
+else. ``NO``, ``yes``, ``off``, ``12:30``, ``017``, ``0x1F`` and ``2025-01-24`` all stay text; the
+models decide what a field means. Aliases, anchors, tags, merge keys, duplicate keys, several
+documents and deep nesting are refused with the position of the offending node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger record files are refused: an explainer of thousands of records stays far below this."""
+
+MAX_DEPTH = 16
+"""Deepest nesting of mappings and lists a record file may have; the schema needs far less."""
+
+Position = tuple[int, int]
+PathKey = tuple[str | int, ...]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+@dataclass
+class LoadedFile:
+    """The values of one YAML file and the source position of every key and value in it."""
+
+    path: Path
+    data: Any
+    value_positions: dict[PathKey, Position] = field(default_factory=dict)
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, loc: PathKey, *, key: bool = False) -> Position:
+        """The position of the deepest node along ``loc`` that exists in the file.
+
+        Parts of ``loc`` that are not in the data (a model's union tag, a missing field) are
+        skipped, so an error always points at the nearest thing the editor wrote.
+        """
+        found: PathKey = ()
+        node = self.data
+        for part in loc:
+            if isinstance(node, dict) and isinstance(part, str) and part in node:
+                node = node[part]
+                found = (*found, part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+                found = (*found, part)
+        if key and found in self.key_positions:
+            return self.key_positions[found]
+        return self.value_positions.get(found, (1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """A SafeLoader whose composer refuses aliases, anchors, explicit tags and deep nesting."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                "YAML aliases (*name) are not allowed: write the value out in full", event.start_mark
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(
+                "YAML anchors (&name) are not allowed: write each value out in full", event.start_mark
+            )
+        if getattr(event, "tag", None) is not None:
+            raise _Refused(
+                f"YAML tags ({event.tag}) are not allowed: remove the tag and write a plain value",
+                event.start_mark,
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"nesting deeper than {MAX_DEPTH} levels is not allowed", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _pos(mark: yaml.Mark) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    text = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+def _convert(node: yaml.Node, path: PathKey, loaded: LoadedFile) -> Any:
+    loaded.value_positions[path] = _pos(node.start_mark)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), loaded) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused("a mapping key must be a plain name, not a list or mapping", key_node.start_mark)
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
+                raise _Refused("YAML merge keys (<<) are not allowed: write each field out", key_node.start_mark)
+            if key in result:
+                first = loaded.key_positions[(*path, key)]
+                raise _Refused(
+                    f"duplicate key '{key}' (first given at line {first[0]}): YAML would silently keep only the last",
+                    key_node.start_mark,
+                )
+            loaded.key_positions[(*path, key)] = _pos(key_node.start_mark)
+            result[key] = _convert(value_node, (*path, key), loaded)
+        return result
+    raise _Refused(f"unsupported YAML node {type(node).__name__}", node.start_mark)  # pragma: no cover
+
+
+def _line_col(text: str, index: int) -> Position:
+    before = text[:index]
+    line = before.count("\n") + 1
+    return (line, index - (before.rfind("\n") + 1) + 1)
+
+
+def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
+    """Read one YAML file. Returns the loaded file, or ``None`` and the problems that stopped it.
+
+    An empty file (or one with only comments) loads as ``None`` data; the caller decides whether
+    that is allowed.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(path, 0, 0, f"cannot read the file: {exc.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(path, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        return None, [Problem(path, line, col, "file is not valid UTF-8 text: save it as UTF-8")]
+    text = text.removeprefix("\ufeff")
+
+    loaded = LoadedFile(path, None)
+    composer = _StrictComposer(text)
+    try:
+        node = composer.get_single_node()
+        if node is not None:
+            loaded.data = _convert(node, (), loaded)
+    except _Refused as exc:
+        line, col = _pos(exc.mark) if exc.mark else (0, 0)
+        return None, [Problem(path, line, col, exc.message)]
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        return None, [Problem(path, line, col, f"character {exc.character!r} is not allowed in YAML")]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _pos(mark) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        if "expected a single document" in str(exc.context) or "but found another document" in problem:
+            problem = "a record file holds one YAML document: remove the '---' separator"
+        elif "found character '\\t'" in problem:
+            problem = "tabs are not allowed for indentation in YAML: indent with spaces"
+        return None, [Problem(path, line, col, f"YAML syntax error: {problem}")]
+    finally:
+        composer.dispose()
+    return loaded, []

@@ -1,0 +1,68 @@
+"""The one module that knows MkDocs: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
+
+Enable it in ``mkdocs.yml`` with ``plugins: [search, explainer]``. Generated pages are handed to
+MkDocs as in-memory files, so nothing is written into the content folder; the record files
+themselves are not published.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .assets import PLOTLY_JS, plotly_js_file
+from .errors import ContentError
+from .pipeline import generate
+from .render.pages import NAV
+
+
+class ExplainerConfig(Config):
+    content_dir = c.Optional(c.Dir(exists=True))
+    """Folder of the record files; defaults to ``docs_dir``."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(self.config.content_dir or config.docs_dir)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.nav:
+            config.nav = [{title: path} for title, path in NAV]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        content_dir = self._content_dir(config)
+        try:
+            output = generate(content_dir)
+        except ContentError as error:
+            raise PluginError(
+                f"the explainer's content has {len(error.problems)} problem(s):\n"
+                + error.format(content_dir.absolute().parent)
+            ) from None
+
+        if Path(config.docs_dir).absolute() == content_dir.absolute():
+            for file in list(files):  # the record files are input, not pages
+                if file.src_uri.endswith((".yml", ".yaml")) and "/" not in file.src_uri:
+                    files.remove(file)
+        nav_pages = {path for _, path in output.nav}
+        for path, text in sorted(output.files().items()):
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"'{path}' in {config.docs_dir} has the name of a generated page: rename it")
+            inclusion = InclusionLevel.UNDEFINED if path in nav_pages or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(plotly_js_file())))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        content_dir = self._content_dir(config)
+        if content_dir.absolute() != Path(config.docs_dir).absolute():
+            server.watch(str(content_dir))
+        return server
+

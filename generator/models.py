@@ -1,0 +1,338 @@
+"""The record kinds editors write, as typed, frozen models.
+
+One definition gives three things: parsing with a clear error per wrong field, the JSON Schema
+editors' tools complete from, and the field reference in the editors' guide. Every field has a
+docstring; it becomes the field's description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+RESERVED_IDS = frozenset(
+    {"index", "search", "assets", "404", "sitemap", "site", "static", "javascripts", "stylesheets", "figures"}
+    | {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+"""Ids that would collide with a page or folder the site needs, or with a Windows device name."""
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be an id: choose another")
+    return value
+
+
+RecordId = Annotated[
+    StrictStr,
+    Field(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID_LENGTH),
+    AfterValidator(_check_id),
+]
+"""Lower-case letters and digits in words joined by single hyphens, e.g. ``landing-refused``."""
+
+# Control characters (other than newline and tab), bidirectional overrides and the line/paragraph
+# separators change how text displays or breaks pages; they are never meaningful in a record.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _check_text(value: str) -> str:
+    bad = _FORBIDDEN_CHARS.search(value)
+    if bad:
+        name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")
+        raise ValueError(f"contains the invisible control character {name} (U+{ord(bad.group()):04X}): remove it")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line: remove the line break")
+    return _check_text(value)
+
+
+def _normalise_text(value: str) -> str:
+    # Block scalars (`|`, `>`) end with a newline that is not part of the text.
+    return _check_text(value.replace("\r\n", "\n").rstrip())
+
+
+Line = Annotated[StrictStr, AfterValidator(_check_line)]
+"""One line of plain text, shown exactly as typed."""
+
+Text = Annotated[StrictStr, AfterValidator(_normalise_text)]
+"""Plain text that may span several lines; a blank line starts a new paragraph. Shown as typed."""
+
+HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
+HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
+"""An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
+
+Sources = Annotated[list[RecordId], Field(min_length=1)]
+"""Ids of the source records that support this record; at least one."""
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- Dates -------------------------------------------------------------------------------------
+
+
+class _DateBase(Model):
+    as_reported: Line | None = None
+    """The source's own words about the timing, quoted (e.g. ``late-night``, ``later``)."""
+
+
+class ExactDate(_DateBase):
+    """A moment known to the minute, with its time zone."""
+
+    precision: Literal["exact"]
+    """``exact``: the source gives the day and the time."""
+    datetime: dt.datetime
+    """Date and time with a UTC offset, e.g. ``2025-01-24T23:30:00-06:00``."""
+    basis: Text | None = None
+    """Where the date comes from, if not plainly from the cited sources."""
+
+    @model_validator(mode="after")
+    def _needs_zone(self) -> ExactDate:
+        if self.datetime.tzinfo is None:
+            raise ValueError("an exact date needs a time zone, e.g. 2025-01-24T23:30:00-06:00")
+        return self
+
+
+class DayDate(_DateBase):
+    """A calendar day, time not known."""
+
+    precision: Literal["day"]
+    """``day``: the source gives the day but not the time."""
+    date: dt.date
+    """The day, as ``YYYY-MM-DD``."""
+    basis: Text | None = None
+    """Where the date comes from, if not plainly from the cited sources."""
+
+
+class MonthDate(_DateBase):
+    """A calendar month, day not known."""
+
+    precision: Literal["month"]
+    """``month``: only the month is known."""
+    month: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    """The month, as ``YYYY-MM``."""
+    basis: Text | None = None
+    """Where the month comes from, if not plainly from the cited sources."""
+
+
+class YearDate(_DateBase):
+    """A year, nothing finer known."""
+
+    precision: Literal["year"]
+    """``year``: only the year is known."""
+    year: Annotated[StrictInt, Field(ge=1000, le=9999)]
+    """The year, e.g. ``2025``."""
+    basis: Text | None = None
+    """Where the year comes from, if not plainly from the cited sources."""
+
+
+class RangeDate(_DateBase):
+    """An estimate: the thing happened on some day between two known days."""
+
+    precision: Literal["range"]
+    """``range``: the day is not known, but lies between ``earliest`` and ``latest``."""
+    earliest: dt.date
+    """The earliest day it can have happened, as ``YYYY-MM-DD``."""
+    latest: dt.date
+    """The latest day it can have happened, as ``YYYY-MM-DD``."""
+    basis: Text
+    """Why the day lies in this range (required: an estimate must say what it rests on)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> RangeDate:
+        if self.earliest > self.latest:
+            raise ValueError(f"earliest ({self.earliest}) is after latest ({self.latest})")
+        return self
+
+
+class UnknownDate(_DateBase):
+    """No calendar date is known; only the order given by ``after`` on the record, if any."""
+
+    precision: Literal["unknown"]
+    """``unknown``: the sources give no date."""
+    basis: Text
+    """Why no date is given and what the order rests on (required)."""
+
+
+DateInfo = Annotated[
+    Union[ExactDate, DayDate, MonthDate, YearDate, RangeDate, UnknownDate],
+    Field(discriminator="precision"),
+]
+"""When something happened, with its precision: ``exact``, ``day``, ``month``, ``year``, ``range`` or ``unknown``."""
+
+DATE_PRECISIONS = ("exact", "day", "month", "year", "range", "unknown")
+
+
+# --- Records -----------------------------------------------------------------------------------
+
+
+class Record(Model):
+    id: RecordId
+    """Stable id that other records use to refer to this one. Never reuse or rename a published id."""
+
+
+class KeyFact(Model):
+    """One fact shown on the home page, with its sources."""
+
+    text: Text
+    """The fact, in plain words. Characterisations must name who made them."""
+    sources: Sources
+
+
+class Incident(Model):
+    """The explainer as a whole (``incident.yml``)."""
+
+    title: Line
+    """Headline of the explainer."""
+    summary: Text
+    """One paragraph saying what happened, in neutral words."""
+    as_of: dt.date
+    """The day the explainer was last brought up to date, as ``YYYY-MM-DD``."""
+    language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    """Language of the content, as a BCP 47 tag such as ``en`` or ``es-MX``."""
+    key_facts: Annotated[list[KeyFact], Field(min_length=1)]
+    """The few facts a reader must know, each with its sources."""
+    method: Text
+    """How this explainer was put together: what was read, what was left out."""
+    corrections: Text
+    """How readers report an error and how corrections are made and shown."""
+
+
+SourceKind = Literal[
+    "news_report", "official_statement", "social_media_post", "press_briefing", "document", "interview", "other"
+]
+
+
+class Source(Record):
+    """Something published that records cite."""
+
+    title: Line
+    """Title of the item as published, or a plain description if it has none."""
+    publisher: Line
+    """Who published it."""
+    kind: SourceKind
+    """What sort of item it is."""
+    published: DateInfo
+    """When it was published, with its precision (``unknown`` when not known)."""
+    url: HttpUrl | None = None
+    """Address of the item. Leave out when not known: never guess one."""
+    via: RecordId | None = None
+    """Id of the source through which this one reached us, when it was not seen first-hand."""
+    access_note: Text | None = None
+    """How the item reached us and what of it we have seen."""
+
+
+ActorKind = Literal["person", "organisation", "government", "country", "group"]
+
+
+class Actor(Record):
+    """A person, organisation, government, country or group taking part in the story."""
+
+    name: Line
+    """Name as the sources give it."""
+    kind: ActorKind
+    """What sort of actor this is."""
+    role: Line | None = None
+    """Title or role, as the sources give it (e.g. ``White House Press Secretary``)."""
+    affiliation: RecordId | None = None
+    """Id of the actor this one belongs to (a person to an organisation, an organisation to a country)."""
+    description: Text | None = None
+    """What the sources say about this actor in the story."""
+    sources: Sources
+
+
+class Statement(Record):
+    """Something an actor said, quoted verbatim or paraphrased."""
+
+    title: Line
+    """Short label for lists and the timeline, attributing any characterisation to the speaker."""
+    speaker: RecordId
+    """Id of the actor who said it."""
+    form: Literal["verbatim", "paraphrase"]
+    """``verbatim`` when ``text`` is the speaker's exact words; ``paraphrase`` when it reports them."""
+    text: Text
+    """The words: exact for ``verbatim``, the source's report of them for ``paraphrase``."""
+    medium: Line | None = None
+    """Where or how it was said (e.g. ``on social media``)."""
+    context: Text | None = None
+    """What the sources say about the circumstances of the statement."""
+    when: DateInfo
+    """When it was said, with its precision."""
+    after: list[RecordId] = []
+    """Ids of events or statements the sources place before this one."""
+    responds_to: list[RecordId] = []
+    """Ids of events or statements this statement answers or comments on."""
+    sources: Sources
+    note: Text | None = None
+    """Anything a reader should know about the wording (e.g. whether it is a translation)."""
+
+
+class Event(Record):
+    """Something that happened."""
+
+    title: Line
+    """Short headline for lists and the timeline."""
+    summary: Text
+    """What happened, in neutral words; characterisations attributed to whoever made them."""
+    actors: Annotated[list[RecordId], Field(min_length=1)]
+    """Ids of the actors involved; the first is the main one and decides the timeline lane."""
+    when: DateInfo
+    """When it happened, with its precision."""
+    after: list[RecordId] = []
+    """Ids of events or statements the sources place before this one."""
+    location: Line | None = None
+    """Where it happened, as the sources give it."""
+    sources: Sources
+    note: Text | None = None
+    """Anything a reader should know about this record."""
+
+
+QuestionStatus = Literal["open", "partly_answered", "answered"]
+
+
+class Question(Record):
+    """Something the story leaves unknown."""
+
+    question: Line
+    """The question, as a reader would ask it."""
+    why_it_matters: Text
+    """What depends on the answer."""
+    what_would_answer: Text
+    """What document, statement or record would settle it."""
+    status: QuestionStatus
+    """``open``, ``partly_answered`` or ``answered``."""
+    answer: Text | None = None
+    """What is known so far; required unless the status is ``open``."""
+    related: list[RecordId] = []
+    """Ids of the events, statements or actors the question is about."""
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _answer_when_answered(self) -> Question:
+        if self.status != "open" and self.answer is None:
+            raise ValueError(f"a question with status '{self.status}' needs an 'answer'")
+        return self
+
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "actors": Actor,
+    "events": Event,
+    "statements": Statement,
+    "questions": Question,
+}
+"""Record file stem -> model of each record in that file (``content/<stem>.yml`` holds a list)."""

@@ -1,0 +1,34 @@
+"""Stage 4: pure functions from an :class:`~generator.link.Explainer` to page and data text.
+
+Nothing here reads or writes files. Every string that came from an editor passes through
+:mod:`generator.render.text` before it reaches Markdown, HTML or JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..link import Explainer
+from . import pages, timeline
+
+
+@dataclass(frozen=True)
+class Output:
+    """Everything an explainer renders to: site-relative path -> text."""
+
+    pages: dict[str, str]
+    """Markdown pages, e.g. ``timeline.md``."""
+    data: dict[str, str]
+    """Data files the pages load, e.g. ``figures/timeline.json``."""
+    nav: list[tuple[str, str]] = field(default_factory=list)
+    """(title, page path) of the pages the site's navigation lists, in order."""
+
+    def files(self) -> dict[str, str]:
+        return {**self.pages, **self.data}
+
+
+def render(explainer: Explainer) -> Output:
+    """Render every page and data file of the explainer."""
+    rendered = pages.render_pages(explainer)
+    data = {timeline.FIGURE_PATH: timeline.figure_json(explainer)}
+    return Output(pages=rendered, data=data, nav=list(pages.NAV))

@@ -1,0 +1,411 @@
+"""The Markdown pages of an explainer.
+
+Each record lives at one place (its *home*): events on the timeline, statements, questions and
+sources on their listing pages, actors on a page of their own. Every other page links to that
+place, so no page embeds a list of every record and the site grows linearly with the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import dates, models
+from ..link import KIND_NAMES, Explainer, TimelineEntry
+from . import timeline
+from .text import attribute, block, front_matter, href, inline, quote, url
+
+NAV = (
+    ("Home", "index.md"),
+    ("Timeline", "timeline.md"),
+    ("Statements", "statements.md"),
+    ("Who's who", "actors/index.md"),
+    ("Open questions", "questions.md"),
+    ("Sources", "sources.md"),
+    ("About", "about.md"),
+)
+
+STATUS_LABELS = {"open": "Open", "partly_answered": "Partly answered", "answered": "Answered"}
+SOURCE_KIND_LABELS = {
+    "news_report": "News report",
+    "official_statement": "Official statement",
+    "social_media_post": "Social-media post",
+    "press_briefing": "Press briefing",
+    "document": "Document",
+    "interview": "Interview",
+    "other": "Other",
+}
+ACTOR_KIND_LABELS = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "government": "Government",
+    "country": "Country",
+    "group": "Group",
+}
+
+
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
+    """The page and anchor where a record is shown in full."""
+    kind = explainer.kind_of[record_id]
+    if kind == "actors":
+        return actor_page(record_id), None
+    page = {"events": "timeline.md", "statements": "statements.md", "questions": "questions.md", "sources": "sources.md"}[kind]
+    return page, f"{KIND_NAMES[kind]}-{record_id}"
+
+
+def link_to(explainer: Explainer, page: str, record_id: str) -> str:
+    target, anchor = home_of(explainer, record_id)
+    return f"[{inline(explainer.label(record_id))}]({href(page, target, anchor)})"
+
+
+def links(explainer: Explainer, page: str, record_ids: Iterable[str]) -> str:
+    return ", ".join(link_to(explainer, page, record_id) for record_id in record_ids)
+
+
+def sources_line(explainer: Explainer, page: str, source_ids: Iterable[str]) -> str:
+    ids = list(source_ids)
+    label = "Source" if len(ids) == 1 else "Sources"
+    return f"{label}: {links(explainer, page, ids)}"
+
+
+def date_line(explainer: Explainer, page: str, when: models.DateInfo, after: list[str] | None = None) -> str:
+    """What is known of a date, at its precision, with the source's own words and the basis."""
+    parts = [f"**When:** {inline(dates.describe(when))}"]
+    if when.as_reported:
+        parts.append(f"(reported as \u201c{inline(when.as_reported)}\u201d)")
+    line = " ".join(parts) + "."
+    if after:
+        line += f" After: {links(explainer, page, after)}."
+    if when.basis:
+        line += f" *Basis:* {inline(when.basis)}"
+    return line
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+def render_pages(explainer: Explainer) -> dict[str, str]:
+    pages = {
+        "index.md": home(explainer),
+        "timeline.md": timeline_page(explainer),
+        "statements.md": statements_page(explainer),
+        "actors/index.md": actors_index(explainer),
+        "questions.md": questions_page(explainer),
+        "sources.md": sources_page(explainer),
+        "about.md": about_page(explainer),
+    }
+    for actor_id in explainer.actors:
+        pages[actor_page(actor_id)] = actor_detail(explainer, actor_id)
+    return pages
+
+
+def home(explainer: Explainer) -> str:
+    page = "index.md"
+    incident = explainer.incident
+    out = [front_matter(incident.title, _first_sentence(incident.summary))]
+    out.append(f"# {inline(incident.title)}\n")
+    out.append(block(incident.summary) + "\n")
+    out.append(f"*Up to date as of {inline(dates.describe(models.DayDate(precision='day', date=incident.as_of)))}.*\n")
+    out.append("## What we know {#what-we-know}\n")
+    for fact in incident.key_facts:
+        out.append(f"- {inline(fact.text)} \u2014 {sources_line(explainer, page, fact.sources)}")
+    out.append("")
+    out.append("## What we don't know {#what-we-dont-know}\n")
+    unanswered = [q for q in explainer.questions.values() if q.status != "answered"]
+    if unanswered:
+        for question in unanswered:
+            out.append(f"- {link_to(explainer, page, question.id)} ({STATUS_LABELS[question.status]})")
+    else:
+        out.append("No open questions are recorded.")
+    out.append("")
+    out.append("## Explore {#explore}\n")
+    counts = {
+        "timeline.md": f"{len(explainer.events)} events and {len(explainer.statements)} statements in the order the sources support",
+        "statements.md": f"{len(explainer.statements)} statements, verbatim or paraphrased, with their speakers",
+        "actors/index.md": f"{len(explainer.actors)} people and organisations, grouped by side",
+        "questions.md": f"{len(explainer.questions)} open questions and what would answer them",
+        "sources.md": f"{len(explainer.sources)} sources and everything each one supports",
+        "about.md": "how this explainer was made, sourcing rules and corrections",
+    }
+    for title, target in NAV[1:]:
+        out.append(f"- [{title}]({href(page, target)}): {counts[target]}")
+    return "\n".join(out) + "\n"
+
+
+def _first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
+
+
+def _entry(explainer: Explainer, page: str, entry: TimelineEntry) -> list[str]:
+    record = entry.record
+    anchor = f"{KIND_NAMES[entry.kind]}-{record.id}"
+    out = [f'<li id="{attribute(anchor)}" markdown="block">', ""]
+    if isinstance(record, models.Event):
+        out.append(f"**{inline(record.title)}** \u00b7 Event")
+        out.append("")
+        out.append(date_line(explainer, page, record.when, record.after))
+        out.append("")
+        out.append(block(record.summary))
+        out.append("")
+        out.append(f"Actors: {links(explainer, page, record.actors)}.")
+        if record.location:
+            out.append(f"Where: {inline(record.location)}.")
+    else:
+        out.append(f"**{inline(record.title)}** \u00b7 Statement ({record.form})")
+        out.append("")
+        out.append(date_line(explainer, page, record.when, record.after))
+        out.append("")
+        out.append(f"{link_to(explainer, page, record.speaker)}: {_statement_excerpt(record)}")
+        out.append("")
+        out.append(f"[Full statement, context and response]({href(page, 'statements.md', anchor)}).")
+    out.append("")
+    out.append(sources_line(explainer, page, record.sources) + ".")
+    out.append("")
+    out.append("</li>")
+    return out
+
+
+def _statement_excerpt(statement: models.Statement) -> str:
+    text = inline(statement.text)
+    return f"\u201c{text}\u201d" if statement.form == "verbatim" else f"(paraphrase) {text}"
+
+
+def timeline_page(explainer: Explainer) -> str:
+    page = "timeline.md"
+    placed = [e for e in explainer.timeline if e.rank is not None]
+    unplaced = [e for e in explainer.timeline if e.rank is None]
+    undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
+    out = [front_matter("Timeline", f"Events and statements of {explainer.incident.title}, in order, with sources.")]
+    out.append("# Timeline\n")
+    out.append(inline(timeline.summary_sentence(explainer)) + "\n")
+    if undated:
+        out.append(
+            f"{undated} of {len(explainer.timeline)} entries have no calendar date in the sources: they are "
+            "placed only by the order the sources give and drawn hollow. Entries in the same column have no "
+            "known order between them.\n"
+        )
+    out.append(timeline.chart_html(explainer))
+    out.append("")
+    out.append("## In order {#in-order}\n")
+    if placed:
+        out.append('<ol class="explainer-timeline" markdown>')
+        for entry in placed:
+            out += _entry(explainer, page, entry)
+        out.append("</ol>\n")
+    else:
+        out.append("No entry has a date or a reported order.\n")
+    if unplaced:
+        out.append("## Order not reported {#order-not-reported}\n")
+        out.append("The sources give neither a date nor an order for these entries.\n")
+        out.append(f'<ol class="explainer-timeline" start="{unplaced[0].number}" markdown>')
+        for entry in unplaced:
+            out += _entry(explainer, page, entry)
+        out.append("</ol>\n")
+    return "\n".join(out)
+
+
+def statements_page(explainer: Explainer) -> str:
+    page = "statements.md"
+    out = [front_matter("Statements", f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources.")]
+    out.append("# Statements\n")
+    out.append(
+        "Each statement is marked **verbatim** (the speaker's exact words as published) or **paraphrase** "
+        "(a source's report of what was said).\n"
+    )
+    for statement in explainer.statements.values():
+        out.append(f"## {inline(statement.title)} {{#statement-{statement.id}}}\n")
+        speaker = link_to(explainer, page, statement.speaker)
+        medium = f", {inline(statement.medium)}" if statement.medium else ""
+        out.append(f"**{speaker}**{medium} \u00b7 {statement.form.capitalize()}\n")
+        out.append(quote(statement.text) + "\n")
+        if statement.form == "paraphrase":
+            out.append("*These are a source's words reporting the statement, not the speaker's own.*\n")
+        if statement.context:
+            out.append(f"**Context:** {block(statement.context)}\n")
+        out.append(date_line(explainer, page, statement.when, statement.after) + "\n")
+        if statement.responds_to:
+            out.append(f"Responds to: {links(explainer, page, statement.responds_to)}.\n")
+        if statement.id in explainer.responses:
+            out.append(f"Responses: {links(explainer, page, explainer.responses[statement.id])}.\n")
+        if statement.note:
+            out.append(f"**Note:** {block(statement.note)}\n")
+        if statement.id in explainer.questions_about:
+            out.append(f"Open questions: {links(explainer, page, explainer.questions_about[statement.id])}.\n")
+        out.append(f"See it [on the timeline]({href(page, 'timeline.md', f'statement-{statement.id}')}). "
+                   f"{sources_line(explainer, page, statement.sources)}.\n")
+    return "\n".join(out)
+
+
+def actors_index(explainer: Explainer) -> str:
+    page = "actors/index.md"
+    out = [front_matter("Who's who", f"The people and organisations in {explainer.incident.title}, grouped by side.")]
+    out.append("# Who's who\n")
+    out.append("People and organisations named in the sources, grouped by the side they belong to.\n")
+
+    def tree(actor_id: str, depth: int) -> None:
+        actor = explainer.actors[actor_id]
+        role = f" \u2014 {inline(actor.role)}" if actor.role else ""
+        out.append(f"{'    ' * depth}- {link_to(explainer, page, actor_id)}{role}")
+        for member in explainer.members.get(actor_id, []):
+            tree(member, depth + 1)
+
+    for side in explainer.sides:
+        out.append(f"## {inline(explainer.actors[side].name)} {{#side-{side}}}\n")
+        tree(side, 0)
+        out.append("")
+    return "\n".join(out)
+
+
+def actor_detail(explainer: Explainer, actor_id: str) -> str:
+    page = actor_page(actor_id)
+    actor = explainer.actors[actor_id]
+    description = f"{actor.name}: {actor.role}." if actor.role else f"{actor.name} in {explainer.incident.title}."
+    out = [front_matter(actor.name, description)]
+    out.append(f"# {inline(actor.name)}\n")
+    facts = [f"**Kind:** {ACTOR_KIND_LABELS[actor.kind]}"]
+    if actor.role:
+        facts.append(f"**Role:** {inline(actor.role)}")
+    if actor.affiliation:
+        facts.append(f"**Part of:** {link_to(explainer, page, actor.affiliation)}")
+    side = explainer.side_of[actor_id]
+    if side != actor_id:
+        facts.append(f"**Side:** {link_to(explainer, page, side)}")
+    out.append("  \n".join(facts) + "\n")
+    if actor.description:
+        out.append(block(actor.description) + "\n")
+    out.append(sources_line(explainer, page, actor.sources) + ".\n")
+    if explainer.members.get(actor_id):
+        out.append("## Members {#members}\n")
+        for member in explainer.members[actor_id]:
+            out.append(f"- {link_to(explainer, page, member)}")
+        out.append("")
+    out.append("## Statements {#statements}\n")
+    said = explainer.statements_by.get(actor_id, [])
+    if said:
+        for statement_id in said:
+            statement = explainer.statements[statement_id]
+            out.append(f"- {link_to(explainer, page, statement_id)} ({statement.form}): {_statement_excerpt(statement)}")
+    else:
+        out.append("No statement by this actor is recorded.")
+    out.append("")
+    out.append("## Events {#events}\n")
+    took_part = explainer.events_of.get(actor_id, [])
+    if took_part:
+        for event_id in took_part:
+            when = dates.describe(explainer.events[event_id].when)
+            out.append(f"- {link_to(explainer, page, event_id)} ({inline(when)})")
+    else:
+        out.append("No event involving this actor is recorded.")
+    out.append("")
+    if actor_id in explainer.questions_about:
+        out.append("## Open questions {#questions}\n")
+        for question_id in explainer.questions_about[actor_id]:
+            out.append(f"- {link_to(explainer, page, question_id)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def questions_page(explainer: Explainer) -> str:
+    page = "questions.md"
+    out = [front_matter("Open questions", f"What is not known about {explainer.incident.title}, and what would answer it.")]
+    out.append("# Open questions\n")
+    out.append("What the sources leave unknown, why it matters, and what would settle it.\n")
+    for status, label in STATUS_LABELS.items():
+        questions = [q for q in explainer.questions.values() if q.status == status]
+        if not questions:
+            continue
+        out.append(f"## {label} {{#status-{status.replace('_', '-')}}}\n")
+        for question in questions:
+            out.append(f"### {inline(question.question)} {{#question-{question.id}}}\n")
+            out.append(f"**Status:** {label}\n")
+            out.append(f"**Why it matters:** {block(question.why_it_matters)}\n")
+            out.append(f"**What would answer it:** {block(question.what_would_answer)}\n")
+            if question.answer:
+                out.append(f"**What is known so far:** {block(question.answer)}\n")
+            if question.related:
+                out.append(f"Related: {links(explainer, page, question.related)}.\n")
+            out.append(sources_line(explainer, page, question.sources) + ".\n")
+    if not explainer.questions:
+        out.append("No open questions are recorded.\n")
+    return "\n".join(out)
+
+
+def sources_page(explainer: Explainer) -> str:
+    page = "sources.md"
+    out = [front_matter("Sources", f"Every source cited in {explainer.incident.title} and what it supports.")]
+    out.append("# Sources\n")
+    out.append("Every record on this site cites at least one of these sources. Addresses are given only where known.\n")
+    for source in explainer.sources.values():
+        out.append(f"## {inline(source.title)} {{#source-{source.id}}}\n")
+        facts = [
+            f"**Publisher:** {inline(source.publisher)}",
+            f"**Kind:** {SOURCE_KIND_LABELS[source.kind]}",
+            f"**Published:** {inline(dates.describe(source.published))}",
+        ]
+        if source.url:
+            facts.append(f"**Address:** [{inline(source.url)}]({url(source.url)})")
+        else:
+            facts.append("**Address:** not known")
+        if source.via:
+            facts.append(f"**Reached us via:** {link_to(explainer, page, source.via)}")
+        out.append("  \n".join(facts) + "\n")
+        if source.published.basis:
+            out.append(f"*Date basis:* {inline(source.published.basis)}\n")
+        if source.access_note:
+            out.append(f"**How it reached us:** {block(source.access_note)}\n")
+        cited = explainer.cited_by.get(source.id, [])
+        supports = [f"- [Key facts on the home page]({href(page, 'index.md', 'what-we-know')})"] if "incident" in cited else []
+        by_kind: dict[str, list[str]] = {}
+        for record_id in cited:
+            if record_id != "incident":
+                by_kind.setdefault(explainer.kind_of[record_id], []).append(record_id)
+        for kind in ("events", "statements", "actors", "questions"):
+            if kind in by_kind:
+                noun = KIND_NAMES[kind] + ("s" if len(by_kind[kind]) > 1 else "")
+                supports.append(f"- {noun.capitalize()}: {links(explainer, page, by_kind[kind])}")
+        if supports:
+            out.append("**Supports:**\n")
+            out += supports
+            out.append("")
+        else:
+            out.append("*No record cites this source yet.*\n")
+    return "\n".join(out)
+
+
+SOURCING_RULES = """\
+- Every event, statement, actor and open question cites at least one source listed on the
+  [Sources](sources.md) page.
+- Quotations marked *verbatim* are the speaker's exact words as the source published them.
+  Everything else is marked *paraphrase*: a source's report of what was said.
+- Characterisations (for instance, calling something "record-breaking") are attributed to whoever
+  made them; this site does not make them in its own voice.
+- Nothing is added that the cited sources do not support: no date, number, name or address.
+"""
+
+DATE_RULES = """\
+A date is shown exactly as precisely as the sources give it: a day and time, a day, a month, a
+year, a range of days (an estimate, always with its basis), or *date not reported*. Where the
+sources give no date, an entry is placed only by the order they report (for instance, "later"),
+and drawn hollow on the timeline. Entries the sources neither date nor order are listed apart.
+"""
+
+
+def about_page(explainer: Explainer) -> str:
+    incident = explainer.incident
+    out = [front_matter("About this explainer", f"How {incident.title} was made: method, sourcing rules and corrections.")]
+    out.append("# About this explainer\n")
+    out.append(f"Up to date as of {inline(dates.describe(models.DayDate(precision='day', date=incident.as_of)))}.\n")
+    out.append("## Method {#method}\n")
+    out.append(block(incident.method) + "\n")
+    out.append("## Sourcing rules {#sourcing-rules}\n")
+    out.append(SOURCING_RULES)
+    out.append("## How dates are shown {#dates}\n")
+    out.append(DATE_RULES)
+    out.append("## Corrections {#corrections}\n")
+    out.append(block(incident.corrections) + "\n")
+    return "\n".join(out)

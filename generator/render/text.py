@@ -1,0 +1,87 @@
+"""Escaping: the one place where editors' text is made safe for each output context.
+
+Editors' text is plain text. In Markdown every character that Python-Markdown or one of its
+extensions could read as syntax is written as a numeric character reference, so the reader sees
+exactly what was typed and nothing ever becomes markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from typing import Any
+
+import yaml
+
+# Every ASCII punctuation character that starts or ends Markdown syntax in Python-Markdown or the
+# extensions this site enables (attr_list, md_in_html, admonition, snippets, tables, footnotes...).
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-!|$%~^=:@&\"'")
+_ESCAPES = {char: f"&#{ord(char)};" for char in _MARKDOWN_SPECIAL}
+_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
+def _escape_line(line: str) -> str:
+    line = line.strip()
+    escaped = "".join(_ESCAPES.get(char, char) for char in line)
+    # "1. text" at the start of a line would become an ordered list.
+    return _LIST_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
+
+
+def inline(text: str) -> str:
+    """Text for one line of Markdown (a heading, a list item, a link's text)."""
+    return " ".join(_escape_line(line) for line in text.splitlines() if line.strip())
+
+
+def block(text: str) -> str:
+    """Text of one or more paragraphs for Markdown. Blank lines separate paragraphs; line breaks are kept."""
+    paragraphs = re.split(r"\n[ \t]*\n", text.strip())
+    rendered = []
+    for paragraph in paragraphs:
+        lines = [_escape_line(line) for line in paragraph.splitlines() if line.strip()]
+        rendered.append("  \n".join(lines))  # two trailing spaces: a line break
+    return "\n\n".join(rendered)
+
+
+def quote(text: str) -> str:
+    """Text as a Markdown block quote."""
+    return "\n".join(f"> {line}" if line else ">" for line in block(text).split("\n"))
+
+
+def attribute(text: str) -> str:
+    """Text for an HTML attribute value in double quotes."""
+    return html.escape(text, quote=True)
+
+
+def html_text(text: str) -> str:
+    """Text for HTML element content (also used in chart labels, which Plotly reads as HTML)."""
+    return html.escape(text, quote=False)
+
+
+def front_matter(title: str, description: str) -> str:
+    """YAML front matter for a page. The theme writes both values into ``<head>`` as they are,
+    so they are HTML-escaped here, and dumped by the YAML library rather than formatted."""
+    values = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True)}
+    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n\n"
+
+
+def json_for_html(value: Any) -> str:
+    """JSON that is also safe wherever HTML might embed it: no ``<``, ``>``, ``&`` or line separators."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative link between two generated pages (paths relative to the docs root)."""
+    target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def url(address: str) -> str:
+    """An http(s) address as a Markdown link destination (validated before; brackets encoded)."""
+    return address.replace("(", "%28").replace(")", "%29")

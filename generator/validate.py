@@ -1,0 +1,233 @@
+"""Stage 2: turn loaded YAML into typed records, collecting every problem with its position.
+
+Every file is checked and every record in it, so one run reports all the mistakes at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models
+from .errors import Problem
+from .load import LoadedFile, PathKey, Position, load_yaml
+
+INCIDENT_FILE = "incident.yml"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file and its index in that file's list."""
+
+    file: LoadedFile
+    index: int | None
+
+    def position(self, *loc: str | int, key: bool = False) -> Position:
+        base: PathKey = () if self.index is None else (self.index,)
+        return self.file.position((*base, *loc), key=key)
+
+    def problem(self, message: str, *loc: str | int, key: bool = False) -> Problem:
+        line, col = self.position(*loc, key=key)
+        return Problem(self.file.path, line, col, message)
+
+
+@dataclass
+class ValidatedContent:
+    """The typed records of one content folder, in file order, with where each came from."""
+
+    root: Path
+    incident: models.Incident
+    incident_origin: Origin
+    records: dict[str, list[tuple[models.Record, Origin]]] = field(default_factory=dict)
+    """Record file stem -> its records in file order, each with where it was written."""
+
+
+def suggest(word: str, candidates: typing.Iterable[str]) -> str:
+    """A `` (did you mean 'x'?)`` suffix when a candidate is close to ``word``, else ``''``."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _annotation_at(model: type[BaseModel], loc: PathKey) -> Any:
+    """The type annotation the part of a record at ``loc`` is checked against (for hints)."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str) and part in current.model_fields:
+                current = current.model_fields[part].annotation
+                continue
+            return current
+        origin = typing.get_origin(current)
+        if origin is list and isinstance(part, int):
+            current = typing.get_args(current)[0]
+        elif origin in (typing.Union, types.UnionType) and isinstance(part, str):
+            for variant in typing.get_args(current):
+                variant = _unwrap(variant)
+                tag = getattr(variant, "model_fields", {}).get("precision")
+                if tag is not None and part in typing.get_args(tag.annotation):
+                    current = variant
+                    break
+    return _unwrap(current)
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+        return _unwrap(args[0])
+    return annotation
+
+
+def _describe_input(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
+    """An editor-friendly message for one pydantic error; the flag says "point at the key"."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'", False
+    if kind == "extra_forbidden":
+        parent = _annotation_at(model, loc[:-1])
+        known = getattr(parent, "model_fields", {})
+        hint = suggest(str(loc[-1]), known)
+        return f"unknown field '{loc[-1]}'{hint}", True
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        if pattern == models.ID_PATTERN:
+            return (
+                f"'{value}' is not a valid id: use lower-case letters and digits in words joined by"
+                " single hyphens, e.g. 'landing-refused'",
+                False,
+            )
+        if pattern == models.HTTP_URL_PATTERN:
+            return f"'{name}' must be an http:// or https:// address with no spaces or quotes", False
+        return f"'{name}' has the wrong form: {_describe_input(value)} does not match {pattern}", False
+    if kind == "string_too_long":
+        return f"'{name}' is too long (at most {ctx.get('max_length')} characters)", False
+    if kind == "string_type":
+        return f"'{name}' must be text, not {_describe_input(value)}: put it in quotes", False
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{name}' must be a whole number, not {_describe_input(value)}", False
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"'{name}' must be a date written YYYY-MM-DD, not {_describe_input(value)}", False
+    if kind in ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"):
+        return f"'{name}' must be a date and time such as 2025-01-24T23:30:00-06:00, not {_describe_input(value)}", False
+    if kind == "literal_error":
+        choices = ctx.get("expected", "")
+        options = [c.strip().strip("'") for c in choices.replace(" or ", ", ").split(",")]
+        hint = suggest(str(value), options)
+        return f"'{name}' must be one of {choices}, not {_describe_input(value)}{hint}", False
+    if kind == "union_tag_not_found":
+        return f"'{name}' needs a 'precision': one of {', '.join(models.DATE_PRECISIONS)}", False
+    if kind == "union_tag_invalid":
+        hint = suggest(str(ctx.get("tag")), models.DATE_PRECISIONS)
+        return (
+            f"'precision' must be one of {', '.join(models.DATE_PRECISIONS)}, not '{ctx.get('tag')}'{hint}",
+            False,
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"'{name}' must be a mapping of fields (key: value), not {_describe_input(value)}", False
+    if kind == "list_type":
+        return f"'{name}' must be a list, not {_describe_input(value)}", False
+    if kind == "too_short":
+        return f"'{name}' needs at least {ctx.get('min_length', 1)} item(s)", False
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"'{name}' is out of range: {error['msg'].lower()}", False
+    if kind in ("value_error", "assertion_error"):
+        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        return (f"'{name}' {message}" if message.startswith(("must", "contains")) else message), False
+    return f"'{name}': {error['msg']}", False
+
+
+def _validate_record(
+    model: type[BaseModel], data: Any, origin: Origin, problems: list[Problem]
+) -> BaseModel | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            message, at_key = _message(error, model)
+            problems.append(origin.problem(message, *error["loc"], key=at_key))
+        return None
+
+
+def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]]:
+    """Load and type-check every record file in ``root``. Returns the content when there is no problem."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return None, [Problem(root, 0, 0, "content folder not found")]
+
+    known = {INCIDENT_FILE, *(f"{stem}.yml" for stem in models.RECORD_KINDS)}
+    for path in sorted(root.iterdir()):
+        if path.is_symlink():
+            problems.append(Problem(path, 0, 0, "record files must not be symbolic links"))
+        elif path.suffix in (".yml", ".yaml") and path.name not in known:
+            stem_hint = suggest(path.stem, [Path(k).stem for k in known])
+            problems.append(
+                Problem(path, 0, 0, f"unknown record file '{path.name}': expected one of {', '.join(sorted(known))}{stem_hint}")
+            )
+
+    incident: models.Incident | None = None
+    incident_origin: Origin | None = None
+    incident_path = root / INCIDENT_FILE
+    if not incident_path.is_file():
+        problems.append(Problem(incident_path, 0, 0, "missing: every explainer needs an incident.yml"))
+    elif not incident_path.is_symlink():
+        loaded, load_problems = load_yaml(incident_path)
+        problems += load_problems
+        if loaded is not None:
+            incident_origin = Origin(loaded, None)
+            if not isinstance(loaded.data, dict):
+                problems.append(incident_origin.problem(
+                    f"incident.yml must be a mapping of fields, not {_describe_input(loaded.data)}"
+                ))
+            else:
+                result = _validate_record(models.Incident, loaded.data, incident_origin, problems)
+                incident = typing.cast(models.Incident | None, result)
+
+    records: dict[str, list[tuple[models.Record, Origin]]] = {}
+    for stem, model in models.RECORD_KINDS.items():
+        records[stem] = []
+        path = root / f"{stem}.yml"
+        if not path.is_file() or path.is_symlink():
+            continue
+        loaded, load_problems = load_yaml(path)
+        problems += load_problems
+        if loaded is None or loaded.data is None:
+            continue
+        if not isinstance(loaded.data, list):
+            problems.append(Problem(path, 1, 1, f"{path.name} must be a list of records (each starting with '- id:'), not {_describe_input(loaded.data)}"))
+            continue
+        for index, data in enumerate(loaded.data):
+            origin = Origin(loaded, index)
+            if not isinstance(data, dict):
+                problems.append(origin.problem(f"each record must be a mapping of fields, not {_describe_input(data)}"))
+                continue
+            record = _validate_record(model, data, origin, problems)
+            if isinstance(record, models.Record):
+                records[stem].append((record, origin))
+
+    if problems or incident is None or incident_origin is None:
+        return None, problems
+    return ValidatedContent(root, incident, incident_origin, records), []

@@ -1,0 +1,55 @@
+"""Stage 5: put rendered files on disk, all or nothing.
+
+Files are written into a fresh temporary folder beside the target, which then replaces the target
+in two renames. A failure at any point leaves the previous target exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def replace_dir(target: Path, fill: Callable[[Path], None]) -> None:
+    """Call ``fill`` on an empty temporary folder, then swap it in for ``target``.
+
+    If ``fill`` raises, the temporary folder is removed and ``target`` is untouched.
+    """
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        fill(staging)
+        os.chmod(staging, 0o755)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = None
+    if target.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rename(target, retired / target.name)
+    os.rename(staging, target)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_files(target: Path, files: dict[str, str | bytes], copies: dict[str, Path] | None = None) -> None:
+    """Replace ``target`` with a folder holding exactly ``files`` (relative path -> text) and ``copies``."""
+
+    def fill(folder: Path) -> None:
+        for relative, content in sorted(files.items()):
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, str):
+                path.write_text(content, encoding="utf-8", newline="\n")
+            else:
+                path.write_bytes(content)
+        for relative, source in sorted((copies or {}).items()):
+            path = folder / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, path)
+
+    replace_dir(target, fill)

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from .assets import PLOTLY_JS, plotly_js_file
 from .errors import ContentError, UsageError
 from .pipeline import Timings, build_explainer, generate
@@ -51,6 +53,23 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml just enough to find the content folder; MkDocs' own tags (!ENV...) read as None."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _content_dir_of(config: Path) -> Path:
+    """The folder the explainer plugin reads: its ``content_dir`` option, else MkDocs' ``docs_dir``."""
+    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    folder = settings.get("docs_dir") or "docs"
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("explainer"), dict):
+            folder = plugin["explainer"].get("content_dir") or folder
+    return _content_dir(str(config.parent / folder))
+
+
 def _source_date_epoch(content: Path) -> str:
     """Builds are stamped with the explainer's "as of" day, so two builds of the same content match."""
     as_of = build_explainer(content).incident.as_of
@@ -62,7 +81,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = Path(args.config_file)
     if not config.is_file():
         raise UsageError(f"MkDocs configuration '{config}' not found")
-    content = _content_dir(args.content_dir)
+    content = _content_dir_of(config)
     timings = Timings()
     _say(f"[1/3] checking {content}/ ...")
     output = generate(content, timings)
@@ -76,10 +95,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     }
 
     def mkdocs(folder: Path) -> None:
-        _say(f"[2/3] mkdocs build --strict into a temporary folder ...")
+        _say("[2/3] mkdocs build --strict into a temporary folder ...")
         mkdocs_started = time.perf_counter()
         result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config),
+            # No --quiet: it hides the warnings that --strict counts, so a broken link would pass.
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
              "--site-dir", str(folder.absolute())],
             env=env, check=False,
         )
@@ -129,7 +149,6 @@ def parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
 
     build = commands.add_parser("build", help="validate, generate and build the site atomically")
-    build.add_argument("--content-dir", help="folder of record files (default: content)")
     build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
     build.set_defaults(run=cmd_build)

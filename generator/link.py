@@ -86,6 +86,10 @@ class Explainer:
         return record_id  # pragma: no cover
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 class _Checker:
     def __init__(self, kind_of: dict[str, str]):
         self.kind_of = kind_of
@@ -102,7 +106,7 @@ class _Checker:
             return False
         if kind not in allowed:
             self.problems.append(origin.problem(
-                f"'{name}' must refer to a {wanted}, but '{target}' is a {KIND_NAMES[kind]}", *loc
+                f"'{name}' must refer to {_a(wanted)}, but '{target}' is {_a(KIND_NAMES[kind])}", *loc
             ))
             return False
         return True
@@ -226,8 +230,9 @@ def _sides(explainer: Explainer, check: _Checker) -> dict[str, str]:
         current = explainer.actors[actor_id]
         while current.affiliation is not None and current.affiliation in explainer.actors:
             if current.affiliation in chain:
-                if actor_id == min(chain):  # report each cycle once
-                    names = " -> ".join([*chain[chain.index(current.affiliation):], current.affiliation])
+                cycle = chain[chain.index(current.affiliation) :]
+                if actor_id == min(cycle):  # report each cycle once, at its first member by id
+                    names = " -> ".join([*cycle, current.affiliation])
                     check.problems.append(explainer.origins[actor_id].problem(
                         f"affiliations form a cycle: {names}", "affiliation"
                     ))
@@ -267,6 +272,9 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
                     f"is before that one's ({dates.describe(records[before].when)})",
                     "after", index,
                 ))
+
+    if problems:  # a contradiction would also show up below as a cycle
+        return [], problems
 
     # Dated entries are ordered by their dates wherever their possible days do not overlap.
     dated = sorted(

@@ -168,7 +168,10 @@ def _validate_record(
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             message, at_key = _message(error, model)
-            problems.append(origin.problem(message, *error["loc"], key=at_key))
+            loc = error["loc"]
+            if error["type"] == "union_tag_invalid":  # point at the tag the editor wrote
+                loc = (*loc, "precision")
+            problems.append(origin.problem(message, *loc, key=at_key))
         return None
 
 

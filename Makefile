@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make site` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+# `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
+.PHONY: site test serve validate golden lint clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+## site: build the explainer into site/ (the old site/ stays if anything fails)
+site: $(STAMP)
+	$(BIN)/explainer build
+
+## test: lint, type-check and run every test (browser tests need Debian's chromium)
+test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+## serve: live preview on 127.0.0.1:$(PORT) that rebuilds when a file in content/ changes
+serve: $(STAMP)
+	$(BIN)/explainer serve --port $(PORT)
+
+## validate: check the records in content/ and list every problem
+validate: $(STAMP)
+	$(BIN)/explainer validate content
+
+## golden: rewrite the golden pages in tests/golden/ after an intended change (review the diff)
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden
+
+## lint: the same style checks `make test` runs
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .site.* $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

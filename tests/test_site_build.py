@@ -1,0 +1,191 @@
+"""End to end: the repository's content/ builds into a site where every record and every fact of
+the seed report appears, with its source, and nothing is loaded from another host."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import dates
+from generator.assets import PLOTLY_JS
+from generator.link import Explainer
+from generator.pipeline import build_explainer
+from tests.conftest import CONTENT, make_project, run_explainer
+from tests.html_text import flat, read_page, visible_text
+
+
+@pytest.fixture(scope="module")
+def explainer() -> Explainer:
+    return build_explainer(CONTENT)
+
+
+def page(site: Path, name: str) -> Path:
+    return site / name / "index.html" if name else site / "index.html"
+
+
+def test_every_event_and_statement_is_on_the_timeline(built_site: Path, explainer: Explainer) -> None:
+    timeline = read_page(page(built_site, "timeline"))
+    text = visible_text(page(built_site, "timeline"))
+    for event in explainer.events.values():
+        assert f"event-{event.id}" in timeline.ids
+        assert flat(event.title) in text and flat(event.summary) in text
+    for statement in explainer.statements.values():
+        assert f"statement-{statement.id}" in timeline.ids
+        assert flat(statement.title) in text
+
+
+def test_every_timeline_entry_cites_its_sources(built_site: Path, explainer: Explainer) -> None:
+    html = page(built_site, "timeline").read_text(encoding="utf-8")
+    items = re.findall(r'<li id="((?:event|statement)-[a-z0-9-]+)">(.*?)</li>\s*(?=<li id=|</ol>)', html, re.S)
+    assert len(items) == len(explainer.events) + len(explainer.statements)
+    for anchor, body in items:
+        record_id = anchor.split("-", 1)[1]
+        record = explainer.events.get(record_id) or explainer.statements[record_id]
+        for source_id in record.sources:
+            assert f'href="../sources/#source-{source_id}"' in body, f"{anchor} does not link source {source_id}"
+
+
+def test_statements_sources_questions_and_actors_pages(built_site: Path, explainer: Explainer) -> None:
+    statements = visible_text(page(built_site, "statements"))
+    for statement in explainer.statements.values():
+        assert flat(statement.text) in statements
+        assert ("Verbatim" if statement.form == "verbatim" else "Paraphrase") in statements
+    questions = read_page(page(built_site, "questions"))
+    questions_text = visible_text(page(built_site, "questions"))
+    for question in explainer.questions.values():
+        assert f"question-{question.id}" in questions.ids
+        assert flat(question.question) in questions_text and flat(question.what_would_answer) in questions_text
+    sources = visible_text(page(built_site, "sources"))
+    for source in explainer.sources.values():
+        assert flat(source.title) in sources and flat(source.publisher) in sources
+    for actor in explainer.actors.values():
+        actor_page = page(built_site, f"actors/{actor.id}")
+        text = visible_text(actor_page)
+        assert flat(actor.name) in text
+        for statement_id in explainer.statements_by.get(actor.id, []):
+            assert flat(explainer.statements[statement_id].title) in text
+        for event_id in explainer.events_of.get(actor.id, []):
+            assert flat(explainer.events[event_id].title) in text
+
+
+# Every fact the seed report gives, as it must read on the site (the report is the only source).
+SEED_FACTS = {
+    "timeline": [
+        "Mexican authorities denied landing clearance to a U.S. military aircraft carrying migrants bound for deportation",
+        "initially remained silent on the refused landing",
+        "including C-130 and C-17 planes",
+        "San Diego and El Paso, Texas, border sectors",
+        "over 5,000 individuals currently detained by Customs and Border Protection",
+        "committed to supporting Homeland Security's deportation efforts",
+        "Four deportation flights took place in a single day",
+        "large-scale migrant facilities in strategic border locations",
+    ],
+    "statements": [
+        "Mexico has a very good relationship with the United States government and we cooperate with respect for"
+        " our sovereignties on a wide range of issues, including migration. When it comes to repatriations, we"
+        " will always accept the arrival of Mexicans to our country.",
+        "characterized the flight clearance issue as an administrative matter that had been promptly resolved",
+        "firm stance on accepting only Mexican nationals for repatriation",
+        "Acting Defense Secretary Robert Salesses has outlined plans for substantial deportation operations",
+        "White House Press Secretary Karoline Leavitt's announcement of record-breaking deportation flights",
+    ],
+    "actors": ["Claudia Sheinbaum", "Foreign Relations Ministry (SRE)", "National Migration Institute (INAMI)",
+               "Karoline Leavitt", "Robert Salesses", "Department of Defense", "Customs and Border Protection (CBP)"],
+}
+
+
+@pytest.mark.parametrize("where", sorted(SEED_FACTS))
+def test_the_seed_facts_are_on_the_site(built_site: Path, where: str) -> None:
+    text = visible_text(page(built_site, where))
+    for fact in SEED_FACTS[where]:
+        assert fact in text, f"missing on /{where}/: {fact}"
+
+
+def test_characterisations_are_attributed(built_site: Path) -> None:
+    """The report's characterisations appear only with an attribution next to them."""
+    for name in ("", "timeline", "statements"):
+        text = visible_text(page(built_site, name))
+        for word in ("record-breaking", "significant escalation", "administrative matter"):
+            for match in re.finditer(re.escape(word), text):
+                context = text[max(0, match.start() - 250) : match.end() + 250]
+                assert re.search(r"report|characteri[sz]ed|Leavitt|officials", context), context
+
+
+def test_figure_has_one_marker_per_entry(built_site: Path, explainer: Explainer) -> None:
+    figure = json.loads((built_site / "figures" / "timeline.json").read_text(encoding="utf-8"))
+    anchors = [anchor for trace in figure["data"] for anchor in trace["customdata"]]
+    expected = {f"event-{i}" for i in explainer.events} | {f"statement-{i}" for i in explainer.statements}
+    assert sorted(anchors) == sorted(expected)
+    symbols = [symbol for trace in figure["data"] for symbol in trace["marker"]["symbol"]]
+    undated = [dates.bounds(e.record.when) is None for e in explainer.timeline]
+    assert all(undated), "the seed gives no dates: every entry must be undated"
+    assert all(symbol.endswith("-open") for symbol in symbols)
+    assert figure["layout"]["xaxis"]["showticklabels"] is False, "no calendar axis may be invented"
+
+
+def test_undated_entries_show_their_basis_not_a_date(built_site: Path, explainer: Explainer) -> None:
+    text = visible_text(page(built_site, "timeline"))
+    assert text.count("Date not reported") == len(explainer.timeline)
+    assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r" \d{4}\b", text.replace("28 November 2026", ""))
+
+
+def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
+    """Scripts, styles, images, icons and fonts all come from the site itself (links a reader
+    clicks may point elsewhere; nothing is fetched from there when a page loads)."""
+    assert (built_site / PLOTLY_JS).stat().st_size > 1_000_000
+    absolute = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|img|iframe|source|video|audio|embed|object|link)\b[^>]*>", text, re.I):
+            if re.search(r'rel="canonical"', tag):
+                continue
+            for value in re.findall(r'\s(?:src|href|srcset|data)="([^"]*)"', tag):
+                assert not absolute.match(value), f"{html.relative_to(built_site)} loads {value}"
+        assert "@import" not in text and "fonts.g" not in text
+
+
+def test_record_files_are_not_published(built_site: Path) -> None:
+    assert not list(built_site.rglob("*.yml"))
+
+
+def test_another_content_folder_builds_another_explainer(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    home = visible_text(project / "site" / "index.html")
+    assert "Test incident at the Example river bridge" in home
+    assert "Mexico" not in home
+
+
+def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_explainer("build", cwd=project).returncode == 0
+    before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    with (project / "content" / "events.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- id: broken\n  title: No summary\n")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 1
+    assert "content/events.yml:29:3: missing required field 'summary'" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "site_overrides"]
+
+
+def test_mkdocs_failure_after_generation_leaves_the_previous_site(tmp_path: Path) -> None:
+    """Valid records, but MkDocs fails in --strict mode (a hand-written page with a broken link):
+    the build stops and site/ is the one from before, with no half-built folder beside it."""
+    project = make_project(tmp_path / "project")
+    assert run_explainer("build", cwd=project).returncode == 0
+    before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "content" / "notes.md").write_text("# Notes\n\nSee [nothing](missing.md).\n", encoding="utf-8")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 1
+    assert "missing.md" in result.stderr and "left as it was" in result.stderr
+    after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "site_overrides"]

@@ -39,8 +39,10 @@ def _content_dir(value: str | None) -> Path:
 def cmd_validate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
     explainer = build_explainer(content)
-    records = sum(len(table) for table in (explainer.sources, explainer.actors, explainer.events,
-                                           explainer.statements, explainer.questions))
+    records = sum(
+        len(table)
+        for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
+    )
     _say(f"{content}: {records} records, no problems")
     return 0
 
@@ -73,7 +75,7 @@ def _content_dir_of(config: Path) -> Path:
 def _source_date_epoch(content: Path) -> str:
     """Builds are stamped with the explainer's "as of" day, so two builds of the same content match."""
     as_of = build_explainer(content).incident.as_of
-    return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -85,8 +87,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     timings = Timings()
     _say(f"[1/3] checking {content}/ ...")
     output = generate(content, timings)
-    _say(f"      {len(output.pages)} pages and {len(output.data)} data files generated "
-         f"({sum(timings.stages.values()):.2f}s)")
+    _say(
+        f"      {len(output.pages)} pages and {len(output.data)} data files generated "
+        f"({sum(timings.stages.values()):.2f}s)"
+    )
     site = Path(args.site_dir)
     env = {
         **os.environ,
@@ -99,9 +103,19 @@ def cmd_build(args: argparse.Namespace) -> int:
         mkdocs_started = time.perf_counter()
         result = subprocess.run(
             # No --quiet: it hides the warnings that --strict counts, so a broken link would pass.
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-             "--site-dir", str(folder.absolute())],
-            env=env, check=False,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--config-file",
+                str(config),
+                "--site-dir",
+                str(folder.absolute()),
+            ],
+            env=env,
+            check=False,
         )
         if result.returncode != 0:
             raise _BuildFailed(result.returncode)
@@ -130,8 +144,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not config.is_file():
         raise UsageError(f"MkDocs configuration '{config}' not found")
     # click 8.2+ turned MkDocs' reload default off: --livereload turns it back on.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--config-file", str(config),
-               "--dev-addr", f"127.0.0.1:{args.port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "--config-file",
+        str(config),
+        "--dev-addr",
+        f"127.0.0.1:{args.port}",
+    ]
     return subprocess.call(command)
 
 

@@ -7,6 +7,7 @@ the generator and keeps its traceback.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +29,8 @@ class Problem:
         """``path:line:col: message``, with the path shown relative to ``root`` when it lies inside it."""
         shown = self.path
         if root is not None:
-            try:
+            with suppress(ValueError):  # outside root: keep the path as given
                 shown = self.path.relative_to(root)
-            except ValueError:
-                pass
         return f"{shown.as_posix()}:{self.line}:{self.column}: {self.message}"
 
 

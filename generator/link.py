@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from . import dates, models
 from .errors import Problem
@@ -105,9 +105,9 @@ class _Checker:
             self.problems.append(origin.problem(f"'{name}' refers to unknown {wanted} '{target}'{hint}", *loc))
             return False
         if kind not in allowed:
-            self.problems.append(origin.problem(
-                f"'{name}' must refer to {_a(wanted)}, but '{target}' is {_a(KIND_NAMES[kind])}", *loc
-            ))
+            self.problems.append(
+                origin.problem(f"'{name}' must refer to {_a(wanted)}, but '{target}' is {_a(KIND_NAMES[kind])}", *loc)
+            )
             return False
         return True
 
@@ -135,11 +135,13 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         for record, origin in entries:
             if record.id in kind_of:
                 first = origins[record.id].position("id")
-                problems.append(origin.problem(
-                    f"id '{record.id}' is already used by the {KIND_NAMES[kind_of[record.id]]} at "
-                    f"{origins[record.id].file.path.name}:{first[0]}: ids must be unique across all records",
-                    "id",
-                ))
+                problems.append(
+                    origin.problem(
+                        f"id '{record.id}' is already used by the {KIND_NAMES[kind_of[record.id]]} at "
+                        f"{origins[record.id].file.path.name}:{first[0]}: ids must be unique across all records",
+                        "id",
+                    )
+                )
                 continue
             kind_of[record.id] = kind
             origins[record.id] = origin
@@ -160,9 +162,9 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
 
     def cite(origin: Origin, record_id: str, sources: list[str], *loc: str | int) -> None:
         for index, source in enumerate(sources):
-            if check.ref(origin, source, ["sources"], *loc, "sources", index):
-                if record_id not in cited_by[source]:
-                    cited_by[source].append(record_id)
+            cited = check.ref(origin, source, ["sources"], *loc, "sources", index)
+            if cited and record_id not in cited_by[source]:
+                cited_by[source].append(record_id)
 
     for index, fact in enumerate(content.incident.key_facts):
         cite(content.incident_origin, "incident", fact.sources, "key_facts", index)
@@ -233,9 +235,9 @@ def _sides(explainer: Explainer, check: _Checker) -> dict[str, str]:
                 cycle = chain[chain.index(current.affiliation) :]
                 if actor_id == min(cycle):  # report each cycle once, at its first member by id
                     names = " -> ".join([*cycle, current.affiliation])
-                    check.problems.append(explainer.origins[actor_id].problem(
-                        f"affiliations form a cycle: {names}", "affiliation"
-                    ))
+                    check.problems.append(
+                        explainer.origins[actor_id].problem(f"affiliations form a cycle: {names}", "affiliation")
+                    )
                 break
             chain.append(current.affiliation)
             current = explainer.actors[current.affiliation]
@@ -267,11 +269,14 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
             a, b = dates.bounds(record.when), dates.bounds(records[before].when)
             if a is not None and b is not None and a[1] < b[0]:
                 index = record.after.index(before)
-                problems.append(explainer.origins[record.id].problem(
-                    f"'after' says this follows '{before}', but its date ({dates.describe(record.when)}) "
-                    f"is before that one's ({dates.describe(records[before].when)})",
-                    "after", index,
-                ))
+                problems.append(
+                    explainer.origins[record.id].problem(
+                        f"'after' says this follows '{before}', but its date ({dates.describe(record.when)}) "
+                        f"is before that one's ({dates.describe(records[before].when)})",
+                        "after",
+                        index,
+                    )
+                )
 
     if problems:  # a contradiction would also show up below as a cycle
         return [], problems
@@ -282,7 +287,7 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
         for record_id, record in records.items()
         if (bounds := dates.bounds(record.when)) is not None
     )
-    for (a_bounds, _, a_id), (b_bounds, _, b_id) in zip(dated, dated[1:]):
+    for (a_bounds, _, a_id), (b_bounds, _, b_id) in zip(dated, dated[1:], strict=False):
         related.update((a_id, b_id))
         if a_bounds[1] < b_bounds[0]:
             predecessors[b_id].add(a_id)
@@ -309,9 +314,11 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
     if len(done) < len(records):
         stuck = sorted((r for r in records if waiting[r] > 0), key=file_order.__getitem__)
         first = stuck[0]
-        problems.append(explainer.origins[first].problem(
-            f"'after' makes a cycle among: {', '.join(stuck)}: an entry cannot come after itself", "after"
-        ))
+        problems.append(
+            explainer.origins[first].problem(
+                f"'after' makes a cycle among: {', '.join(stuck)}: an entry cannot come after itself", "after"
+            )
+        )
     if problems:
         return [], problems
 
@@ -324,11 +331,13 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
     entries = []
     for number, record_id in enumerate([*placed, *unplaced], start=1):
         record = records[record_id]
-        entries.append(TimelineEntry(
-            kind=explainer.kind_of[record_id],
-            record=record,
-            lane=_lane(explainer, record),
-            rank=rank[record_id] if record_id in related else None,
-            number=number,
-        ))
+        entries.append(
+            TimelineEntry(
+                kind=explainer.kind_of[record_id],
+                record=record,
+                lane=_lane(explainer, record),
+                rank=rank[record_id] if record_id in related else None,
+                number=number,
+            )
+        )
     return entries, []

@@ -54,17 +54,18 @@ class LoadedFile:
         for part in loc:
             if isinstance(node, dict) and isinstance(part, str) and part in node:
                 node = node[part]
-                found = (*found, part)
             elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 node = node[part]
-                found = (*found, part)
+            else:
+                continue
+            found = (*found, part)
         if key and found in self.key_positions:
             return self.key_positions[found]
         return self.value_positions.get(found, (1, 1))
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None):
+    def __init__(self, message: str, mark: Any):
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -80,13 +81,9 @@ class _StrictComposer(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                "YAML aliases (*name) are not allowed: write the value out in full", event.start_mark
-            )
+            raise _Refused("YAML aliases (*name) are not allowed: write the value out in full", event.start_mark)
         if getattr(event, "anchor", None) is not None:
-            raise _Refused(
-                "YAML anchors (&name) are not allowed: write each value out in full", event.start_mark
-            )
+            raise _Refused("YAML anchors (&name) are not allowed: write each value out in full", event.start_mark)
         if getattr(event, "tag", None) is not None:
             raise _Refused(
                 f"YAML tags ({event.tag}) are not allowed: remove the tag and write a plain value",
@@ -165,7 +162,9 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(path, 0, 0, f"cannot read the file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(path, 0, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")]
+        return None, [
+            Problem(path, 0, 0, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes: split it or trim it")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -174,8 +173,9 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     text = text.removeprefix("\ufeff")
 
     loaded = LoadedFile(path, None)
-    composer = _StrictComposer(text)
+    composer: _StrictComposer | None = None
     try:
+        composer = _StrictComposer(text)  # the reader checks for forbidden characters here
         node = composer.get_single_node()
         if node is not None:
             loaded.data = _convert(node, (), loaded)
@@ -184,7 +184,7 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         return None, [Problem(path, line, col, exc.message)]
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        return None, [Problem(path, line, col, f"character {exc.character!r} is not allowed in YAML")]
+        return None, [Problem(path, line, col, f"character U+{exc.character:04X} is not allowed in YAML: remove it")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (0, 0)
@@ -195,5 +195,6 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
             problem = "tabs are not allowed for indentation in YAML: indent with spaces"
         return None, [Problem(path, line, col, f"YAML syntax error: {problem}")]
     finally:
-        composer.dispose()
+        if composer is not None:
+            composer.dispose()
     return loaded, []

@@ -55,7 +55,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path, text in sorted(output.files().items()):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"'{path}' in {config.docs_dir} has the name of a generated page: rename it")
-            inclusion = InclusionLevel.UNDEFINED if path in nav_pages or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            inclusion = (
+                InclusionLevel.UNDEFINED if path in nav_pages or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
+            )
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(plotly_js_file())))
         return files
@@ -65,4 +67,3 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if content_dir.absolute() != Path(config.docs_dir).absolute():
             server.watch(str(content_dir))
         return server
-

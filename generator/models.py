@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
 
@@ -169,7 +169,7 @@ class UnknownDate(_DateBase):
 
 
 DateInfo = Annotated[
-    Union[ExactDate, DayDate, MonthDate, YearDate, RangeDate, UnknownDate],
+    ExactDate | DayDate | MonthDate | YearDate | RangeDate | UnknownDate,
     Field(discriminator="precision"),
 ]
 """When something happened, with its precision: ``exact``, ``day``, ``month``, ``year``, ``range`` or ``unknown``."""

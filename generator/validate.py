@@ -132,7 +132,10 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"'{name}' must be a date written YYYY-MM-DD, not {_describe_input(value)}", False
     if kind in ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"):
-        return f"'{name}' must be a date and time such as 2025-01-24T23:30:00-06:00, not {_describe_input(value)}", False
+        return (
+            f"'{name}' must be a date and time such as 2025-01-24T23:30:00-06:00, not {_describe_input(value)}",
+            False,
+        )
     if kind == "literal_error":
         choices = ctx.get("expected", "")
         options = [c.strip().strip("'") for c in choices.replace(" or ", ", ").split(",")]
@@ -160,9 +163,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     return f"'{name}': {error['msg']}", False
 
 
-def _validate_record(
-    model: type[BaseModel], data: Any, origin: Origin, problems: list[Problem]
-) -> BaseModel | None:
+def _validate_record(model: type[BaseModel], data: Any, origin: Origin, problems: list[Problem]) -> BaseModel | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -188,7 +189,12 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
         elif path.suffix in (".yml", ".yaml") and path.name not in known:
             stem_hint = suggest(path.stem, [Path(k).stem for k in known])
             problems.append(
-                Problem(path, 0, 0, f"unknown record file '{path.name}': expected one of {', '.join(sorted(known))}{stem_hint}")
+                Problem(
+                    path,
+                    0,
+                    0,
+                    f"unknown record file '{path.name}': expected one of {', '.join(sorted(known))}{stem_hint}",
+                )
             )
 
     incident: models.Incident | None = None
@@ -202,9 +208,11 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
         if loaded is not None:
             incident_origin = Origin(loaded, None)
             if not isinstance(loaded.data, dict):
-                problems.append(incident_origin.problem(
-                    f"incident.yml must be a mapping of fields, not {_describe_input(loaded.data)}"
-                ))
+                problems.append(
+                    incident_origin.problem(
+                        f"incident.yml must be a mapping of fields, not {_describe_input(loaded.data)}"
+                    )
+                )
             else:
                 result = _validate_record(models.Incident, loaded.data, incident_origin, problems)
                 incident = typing.cast(models.Incident | None, result)
@@ -220,7 +228,15 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
         if loaded is None or loaded.data is None:
             continue
         if not isinstance(loaded.data, list):
-            problems.append(Problem(path, 1, 1, f"{path.name} must be a list of records (each starting with '- id:'), not {_describe_input(loaded.data)}"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"{path.name} must be a list of records (each starting with '- id:'),"
+                    f" not {_describe_input(loaded.data)}",
+                )
+            )
             continue
         for index, data in enumerate(loaded.data):
             origin = Origin(loaded, index)

@@ -11,7 +11,9 @@ def test_rendered_pages_match_golden_files() -> None:
     assert sorted(on_disk) == sorted(files), "pages were added or removed: run `make golden` and review"
     for relative, text in files.items():
         expected = (GOLDEN / relative).read_text(encoding="utf-8")
-        assert text == expected, f"{relative} differs from tests/golden/{relative}: run `make golden` and review the diff"
+        assert text == expected, (
+            f"{relative} differs from tests/golden/{relative}: run `make golden` and review the diff"
+        )
 
 
 def test_rendering_is_deterministic() -> None:

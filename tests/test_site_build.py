@@ -74,7 +74,8 @@ def test_statements_sources_questions_and_actors_pages(built_site: Path, explain
 # Every fact the seed report gives, as it must read on the site (the report is the only source).
 SEED_FACTS = {
     "timeline": [
-        "Mexican authorities denied landing clearance to a U.S. military aircraft carrying migrants bound for deportation",
+        "Mexican authorities denied landing clearance to a U.S. military aircraft carrying migrants bound for"
+        " deportation",
         "initially remained silent on the refused landing",
         "including C-130 and C-17 planes",
         "San Diego and El Paso, Texas, border sectors",
@@ -92,8 +93,15 @@ SEED_FACTS = {
         "Acting Defense Secretary Robert Salesses has outlined plans for substantial deportation operations",
         "White House Press Secretary Karoline Leavitt's announcement of record-breaking deportation flights",
     ],
-    "actors": ["Claudia Sheinbaum", "Foreign Relations Ministry (SRE)", "National Migration Institute (INAMI)",
-               "Karoline Leavitt", "Robert Salesses", "Department of Defense", "Customs and Border Protection (CBP)"],
+    "actors": [
+        "Claudia Sheinbaum",
+        "Foreign Relations Ministry (SRE)",
+        "National Migration Institute (INAMI)",
+        "Karoline Leavitt",
+        "Robert Salesses",
+        "Department of Defense",
+        "Customs and Border Protection (CBP)",
+    ],
 }
 
 
@@ -129,8 +137,11 @@ def test_figure_has_one_marker_per_entry(built_site: Path, explainer: Explainer)
 def test_undated_entries_show_their_basis_not_a_date(built_site: Path, explainer: Explainer) -> None:
     text = visible_text(page(built_site, "timeline"))
     assert text.count("Date not reported") == len(explainer.timeline)
-    assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
-                         r" \d{4}\b", text.replace("28 November 2026", ""))
+    assert not re.search(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+        r" \d{4}\b",
+        text.replace("28 November 2026", ""),
+    )
 
 
 def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:

@@ -52,7 +52,12 @@ def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
     kind = explainer.kind_of[record_id]
     if kind == "actors":
         return actor_page(record_id), None
-    page = {"events": "timeline.md", "statements": "statements.md", "questions": "questions.md", "sources": "sources.md"}[kind]
+    page = {
+        "events": "timeline.md",
+        "statements": "statements.md",
+        "questions": "questions.md",
+        "sources": "sources.md",
+    }[kind]
     return page, f"{KIND_NAMES[kind]}-{record_id}"
 
 
@@ -123,7 +128,10 @@ def home(explainer: Explainer) -> str:
     out.append("")
     out.append("## Explore {#explore}\n")
     counts = {
-        "timeline.md": f"{len(explainer.events)} events and {len(explainer.statements)} statements in the order the sources support",
+        "timeline.md": (
+            f"{len(explainer.events)} events and {len(explainer.statements)} statements"
+            " in the order the sources support"
+        ),
         "statements.md": f"{len(explainer.statements)} statements, verbatim or paraphrased, with their speakers",
         "actors/index.md": f"{len(explainer.actors)} people and organisations, grouped by side",
         "questions.md": f"{len(explainer.questions)} open questions and what would answer them",
@@ -211,7 +219,11 @@ def timeline_page(explainer: Explainer) -> str:
 
 def statements_page(explainer: Explainer) -> str:
     page = "statements.md"
-    out = [front_matter("Statements", f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources.")]
+    out = [
+        front_matter(
+            "Statements", f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources."
+        )
+    ]
     out.append("# Statements\n")
     out.append(
         "Each statement is marked **verbatim** (the speaker's exact words as published) or **paraphrase** "
@@ -236,8 +248,10 @@ def statements_page(explainer: Explainer) -> str:
             out.append(f"**Note:** {block(statement.note)}\n")
         if statement.id in explainer.questions_about:
             out.append(f"Open questions: {links(explainer, page, explainer.questions_about[statement.id])}.\n")
-        out.append(f"See it [on the timeline]({href(page, 'timeline.md', f'statement-{statement.id}')}). "
-                   f"{sources_line(explainer, page, statement.sources)}.\n")
+        out.append(
+            f"See it [on the timeline]({href(page, 'timeline.md', f'statement-{statement.id}')}). "
+            f"{sources_line(explainer, page, statement.sources)}.\n"
+        )
     return "\n".join(out)
 
 
@@ -289,7 +303,9 @@ def actor_detail(explainer: Explainer, actor_id: str) -> str:
     if said:
         for statement_id in said:
             statement = explainer.statements[statement_id]
-            out.append(f"- {link_to(explainer, page, statement_id)} ({statement.form}): {_statement_excerpt(statement)}")
+            out.append(
+                f"- {link_to(explainer, page, statement_id)} ({statement.form}): {_statement_excerpt(statement)}"
+            )
     else:
         out.append("No statement by this actor is recorded.")
     out.append("")
@@ -312,7 +328,9 @@ def actor_detail(explainer: Explainer, actor_id: str) -> str:
 
 def questions_page(explainer: Explainer) -> str:
     page = "questions.md"
-    out = [front_matter("Open questions", f"What is not known about {explainer.incident.title}, and what would answer it.")]
+    out = [
+        front_matter("Open questions", f"What is not known about {explainer.incident.title}, and what would answer it.")
+    ]
     out.append("# Open questions\n")
     out.append("What the sources leave unknown, why it matters, and what would settle it.\n")
     for status, label in STATUS_LABELS.items():
@@ -359,7 +377,9 @@ def sources_page(explainer: Explainer) -> str:
         if source.access_note:
             out.append(f"**How it reached us:** {block(source.access_note)}\n")
         cited = explainer.cited_by.get(source.id, [])
-        supports = [f"- [Key facts on the home page]({href(page, 'index.md', 'what-we-know')})"] if "incident" in cited else []
+        supports = (
+            [f"- [Key facts on the home page]({href(page, 'index.md', 'what-we-know')})"] if "incident" in cited else []
+        )
         by_kind: dict[str, list[str]] = {}
         for record_id in cited:
             if record_id != "incident":
@@ -397,7 +417,9 @@ and drawn hollow on the timeline. Entries the sources neither date nor order are
 
 def about_page(explainer: Explainer) -> str:
     incident = explainer.incident
-    out = [front_matter("About this explainer", f"How {incident.title} was made: method, sourcing rules and corrections.")]
+    out = [
+        front_matter("About this explainer", f"How {incident.title} was made: method, sourcing rules and corrections.")
+    ]
     out.append("# About this explainer\n")
     out.append(f"Up to date as of {inline(dates.describe(models.DayDate(precision='day', date=incident.as_of)))}.\n")
     out.append("## Method {#method}\n")

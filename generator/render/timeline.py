@@ -24,8 +24,12 @@ FIGURE_PATH = "figures/timeline.json"
 
 CHART_ID = "timeline-chart"
 
-_SYMBOLS = {("events", True): "circle", ("events", False): "circle-open",
-            ("statements", True): "diamond", ("statements", False): "diamond-open"}
+_SYMBOLS = {
+    ("events", True): "circle",
+    ("events", False): "circle-open",
+    ("statements", True): "diamond",
+    ("statements", False): "diamond-open",
+}
 
 
 def summary_sentence(explainer: Explainer) -> str:
@@ -108,22 +112,50 @@ def figure(explainer: Explainer) -> go.Figure:
                 texts.append(str(entry.number))
                 hovers.append(_hover(explainer, entry))
                 anchors.append(f"{KIND_NAMES[entry.kind]}-{entry.record.id}")
-        traces.append(go.Scatter(
-            x=xs, y=ys, mode="markers+text", name=html_text(explainer.actors[side].name),
-            text=texts, textposition="top center", hovertext=hovers, hoverinfo="text",
-            customdata=anchors, marker={"symbol": symbols, "size": 14, "line": {"width": 2}},
-            cliponaxis=False,
-        ))
+        traces.append(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers+text",
+                name=html_text(explainer.actors[side].name),
+                text=texts,
+                textposition="top center",
+                hovertext=hovers,
+                hoverinfo="text",
+                customdata=anchors,
+                marker={"symbol": symbols, "size": 14, "line": {"width": 2}},
+                cliponaxis=False,
+            )
+        )
 
     shapes, annotations = [], []
     if any(entry.rank is None for entry in explainer.timeline):
         band_end = unplaced_column + band_width - 1
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": unplaced_column - 0.5,
-                       "x1": band_end + 0.5, "y0": 0, "y1": 1, "line": {"width": 0},
-                       "fillcolor": "rgba(128,128,128,0.15)", "layer": "below"})
-        annotations.append({"x": (unplaced_column + band_end) / 2, "y": 1, "xref": "x", "yref": "paper",
-                            "yanchor": "bottom", "text": "Order not reported (in no particular order)",
-                            "showarrow": False})
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": unplaced_column - 0.5,
+                "x1": band_end + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "line": {"width": 0},
+                "fillcolor": "rgba(128,128,128,0.15)",
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "x": (unplaced_column + band_end) / 2,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": "Order not reported (in no particular order)",
+                "showarrow": False,
+            }
+        )
     all_undated = all(dates.bounds(e.record.when) is None for e in explainer.timeline)
     axis_title = "Order the sources report" + (" (no calendar dates reported)" if all_undated else "")
     layout = go.Layout(
@@ -134,10 +166,21 @@ def figure(explainer: Explainer) -> go.Figure:
         legend={"orientation": "h", "y": -0.2, "x": 0},
         hovermode="closest",
         dragmode="pan",
-        xaxis={"title": {"text": axis_title}, "showticklabels": False, "showgrid": False, "zeroline": False,
-               "range": [-0.7, (unplaced_column + band_width - 1 if shapes else max_rank) + 0.7]},
-        yaxis={"tickvals": list(range(len(lanes))), "ticktext": [html_text(explainer.actors[s].name) for s in lanes],
-               "range": [-0.6, len(lanes) - 0.4], "fixedrange": True, "automargin": True, "zeroline": False},
+        xaxis={
+            "title": {"text": axis_title},
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "range": [-0.7, (unplaced_column + band_width - 1 if shapes else max_rank) + 0.7],
+        },
+        yaxis={
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [html_text(explainer.actors[s].name) for s in lanes],
+            "range": [-0.6, len(lanes) - 0.4],
+            "fixedrange": True,
+            "automargin": True,
+            "zeroline": False,
+        },
         shapes=shapes,
         annotations=annotations,
     )

@@ -1,0 +1,118 @@
+"""The built site in headless Chromium (Debian's, driven by Playwright): the timeline draws one
+marker per entry, undated entries look undated, and nothing fails or leaves the site."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.link import Explainer
+from generator.pipeline import build_explainer
+from tests.conftest import CONTENT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path, serve_dir: Callable[[Path], str]) -> str:
+    return serve_dir(built_site)
+
+
+class Watched:
+    """A page with everything that went wrong on it recorded."""
+
+    def __init__(self, page: Any, base: str):
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(f"{m.type}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+        self.base = base
+
+    def outside(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.base) and not url.startswith("data:")]
+
+
+@pytest.fixture
+def watched(browser: Any, site_url: str) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    yield Watched(context.new_page(), site_url)
+    context.close()
+
+
+def marker_count(page: Any) -> int:
+    return int(page.evaluate("document.querySelectorAll('.explainer-chart .scatterlayer .point').length"))
+
+
+def test_timeline_draws_one_marker_per_entry(watched: Watched, site_url: str) -> None:
+    explainer: Explainer = build_explainer(CONTENT)
+    page = watched.page
+    page.goto(site_url + "timeline/")
+    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    assert marker_count(page) == len(explainer.events) + len(explainer.statements)
+    drawn = json.loads(
+        page.evaluate("JSON.stringify(document.querySelector('.explainer-chart__plot').data.map(t => t.marker.symbol))")
+    )
+    assert all(symbol.endswith("-open") for trace in drawn for symbol in trace), "undated entries must be hollow"
+    labels = page.evaluate(
+        "Array.from(document.querySelectorAll('.explainer-chart .textpoint')).map(t => t.textContent)"
+    )
+    assert sorted(map(int, labels)) == list(range(1, len(explainer.timeline) + 1))
+    assert page.locator(".explainer-chart").get_by_text("Order not reported").count() == 1
+    assert watched.errors == [] and watched.failed == [] and watched.outside() == []
+    assert any(url.endswith("/assets/javascripts/vendor/plotly.min.js") for url in watched.requests)
+
+
+def test_clicking_a_marker_goes_to_its_entry(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "timeline/")
+    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    point = page.locator(".explainer-chart .scatterlayer .point").first
+    box = point.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("location.hash.length > 1", timeout=5_000)
+    anchor = page.evaluate("location.hash.slice(1)")
+    assert page.locator(f"li#{anchor}").count() == 1
+    assert watched.errors == []
+
+
+def test_pages_without_a_chart_do_not_load_plotly(watched: Watched, site_url: str) -> None:
+    for path in ("", "statements/", "questions/", "sources/", "about/", "actors/", "actors/sre/"):
+        watched.page.goto(site_url + path)
+        watched.page.wait_for_load_state("networkidle")
+    assert not any("plotly" in url for url in watched.requests)
+    assert watched.errors == [] and watched.failed == [] and watched.outside() == []
+
+
+def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.locator("nav.md-nav--primary a", has_text="Timeline").first.click()
+    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    assert page.evaluate("document.querySelectorAll('.explainer-chart .main-svg').length") >= 1
+    # back and forth: one chart on the page, no error
+    page.go_back()
+    page.wait_for_function("!document.querySelector('.explainer-chart')", timeout=5_000)
+    page.go_forward()
+    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    assert page.evaluate("document.querySelectorAll('.explainer-chart__plot').length") == 1
+    assert watched.errors == [] and watched.failed == [] and watched.outside() == []
+
+
+def test_timeline_lists_every_entry_without_javascript(browser: Any, site_url: str) -> None:
+    explainer = build_explainer(CONTENT)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    assert page.locator("ol.explainer-timeline > li").count() == len(explainer.timeline)
+    context.close()

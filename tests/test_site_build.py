@@ -200,3 +200,14 @@ def test_mkdocs_failure_after_generation_leaves_the_previous_site(tmp_path: Path
     after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "site_overrides"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for name in ("one", "two"):
+        assert run_explainer("build", "--site-dir", name, cwd=project).returncode == 0
+    one = {p.relative_to(project / "one"): p.read_bytes() for p in (project / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(project / "two"): p.read_bytes() for p in (project / "two").rglob("*") if p.is_file()}
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    assert b"<lastmod>2025-03-01</lastmod>" in one[Path("sitemap.xml")], "the build date is the 'as of' date"

@@ -287,7 +287,7 @@ def actor_detail(explainer: Explainer, actor_id: str) -> str:
     if actor.affiliation:
         facts.append(f"**Part of:** {link_to(explainer, page, actor.affiliation)}")
     side = explainer.side_of[actor_id]
-    if side != actor_id:
+    if side not in (actor_id, actor.affiliation):
         facts.append(f"**Side:** {link_to(explainer, page, side)}")
     out.append("  \n".join(facts) + "\n")
     if actor.description:

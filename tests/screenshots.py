@@ -1,0 +1,51 @@
+"""Screenshots of the built site for a person to look at: ``python -m tests.screenshots [SITE] [OUT]``.
+
+Takes the home, timeline, an actor and the questions page in both palettes at 375 and 1440 pixels
+wide, with Debian's chromium. Not a test: the pictures are for review (and the README's one).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from threading import Thread
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+
+PAGES = {"home": "", "timeline": "timeline/", "actor": "actors/sre/", "questions": "questions/"}
+WIDTHS = {"narrow": (375, 740), "wide": (1440, 900)}
+SCHEMES = ("light", "dark")
+
+
+def main(site: Path, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for scheme in SCHEMES:
+            for width_name, (width, height) in WIDTHS.items():
+                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+                page = context.new_page()
+                for name, path in PAGES.items():
+                    page.goto(base + path)
+                    if name == "timeline":
+                        page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+                    page.wait_for_timeout(300)
+                    target = out / f"{name}-{width_name}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=name != "timeline")
+                    print(target)
+                context.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("tests/artifacts")
+    main(site, out)

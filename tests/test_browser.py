@@ -116,3 +116,18 @@ def test_timeline_lists_every_entry_without_javascript(browser: Any, site_url: s
     page.goto(site_url + "timeline/")
     assert page.locator("ol.explainer-timeline > li").count() == len(explainer.timeline)
     context.close()
+
+
+def test_palette_toggle_rethemes_the_chart(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url + "timeline/")
+    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    colour = "document.querySelector('.explainer-chart__plot')._fullLayout.font.color"
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = (page.evaluate(scheme), page.evaluate(colour))
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"{scheme} !== {json.dumps(before[0])}", timeout=5_000)
+    page.wait_for_function(f"{colour} !== {json.dumps(before[1])}", timeout=5_000)
+    after = (page.evaluate(scheme), page.evaluate(colour))
+    assert after[0] != before[0] and after[1] != before[1]
+    assert watched.errors == []

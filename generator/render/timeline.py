@@ -11,6 +11,7 @@ for entries with no calendar date; circles for events, diamonds for statements.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import defaultdict
 
 import plotly.graph_objects as go
@@ -24,12 +25,24 @@ FIGURE_PATH = "figures/timeline.json"
 
 CHART_ID = "timeline-chart"
 
-_SYMBOLS = {
-    ("events", True): "circle",
-    ("events", False): "circle-open",
-    ("statements", True): "diamond",
-    ("statements", False): "diamond-open",
-}
+_SHAPES = {"events": "circle", "statements": "diamond"}
+_FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
+"""Solid: dated to the day. Hollow with a dot: only a month, a year or a range. Hollow: no date."""
+
+HOVER_SUMMARY_CHARS = 280
+"""Longer summaries are cut in the hover label (the list below the chart has them in full)."""
+
+
+def symbol(entry: TimelineEntry) -> str:
+    """The marker of an entry: its shape says its kind, its fill how precisely it is dated."""
+    return _SHAPES[entry.kind] + _FILLS[entry.record.when.precision]
+
+
+def _wrap(text: str, width: int = 60) -> list[str]:
+    flat = " ".join(text.split())
+    if len(flat) > HOVER_SUMMARY_CHARS:
+        flat = flat[:HOVER_SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    return textwrap.wrap(flat, width) or [""]
 
 
 def summary_sentence(explainer: Explainer) -> str:
@@ -52,8 +65,9 @@ def chart_html(explainer: Explainer) -> str:
         f'<figure class="explainer-chart" id="{CHART_ID}" data-figure="{attribute(FIGURE_PATH)}" '
         f'aria-label="{attribute("Timeline chart of " + explainer.incident.title)}">\n'
         f'<div class="explainer-chart__plot" role="img" aria-label="{attribute(summary)}"></div>\n'
-        f"<figcaption>{html_text(summary)} Circles are events and diamonds statements; hollow markers have "
-        'no calendar date. The same entries are listed <a href="#in-order">in order below</a>.'
+        f"<figcaption>{html_text(summary)} Circles are events and diamonds statements. Solid markers are dated"
+        " to the day, hollow markers with a dot only to a month, a year or a range, and hollow markers have no"
+        ' calendar date. The same entries are listed <a href="#in-order">in order below</a>.'
         "</figcaption>\n</figure>\n"
     )
 
@@ -69,9 +83,11 @@ def _hover(explainer: Explainer, entry: TimelineEntry) -> str:
     else:
         who = explainer.actors[record.speaker].name  # type: ignore[union-attr]
     sources = "; ".join(explainer.sources[s].title for s in record.sources)
+    summary = record.summary if entry.kind == "events" else record.text  # type: ignore[union-attr]
     lines = [
         f"<b>{entry.number}. {html_text(record.title)}</b>",
         html_text(f"{kind} \u00b7 {when}"),
+        *(html_text(line) for line in _wrap(summary)),
         html_text(f"{'Actors' if entry.kind == 'events' else 'Speaker'}: {who}"),
         html_text(f"Sources: {sources}"),
     ]
@@ -107,8 +123,7 @@ def figure(explainer: Explainer) -> go.Figure:
                 offset = (k - (len(entries) - 1) / 2) * min(0.25, 0.7 / max(len(entries), 1))
                 xs.append(column)
                 ys.append(lane_index[side] + offset)
-                dated = dates.bounds(entry.record.when) is not None
-                symbols.append(_SYMBOLS[(entry.kind, dated)])
+                symbols.append(symbol(entry))
                 texts.append(str(entry.number))
                 hovers.append(_hover(explainer, entry))
                 anchors.append(f"{KIND_NAMES[entry.kind]}-{entry.record.id}")

@@ -1,0 +1,49 @@
+"""Placing entries on the timeline: order from dates and `after`, honest markers, escaped labels."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.pipeline import build_explainer
+from generator.render import timeline
+from tests.conftest import FIXTURE
+
+
+def test_order_comes_from_dates_and_after_and_unordered_entries_stay_apart() -> None:
+    explainer = build_explainer(FIXTURE)
+    ranks = {entry.record.id: entry.rank for entry in explainer.timeline}
+    # Same day: no known order between them, so the same column.
+    assert ranks["bridge-closed"] == ranks["council-announcement"] == 0
+    assert ranks["ministry-precaution"] == 1  # after the announcement
+    assert ranks["inspection-done"] == 2  # after the ministry's statement
+    assert ranks["traffic-diverted"] is None  # neither dated nor ordered
+    assert [entry.number for entry in explainer.timeline] == [1, 2, 3, 4, 5]
+    assert explainer.timeline[-1].record.id == "traffic-diverted"
+
+
+def test_markers_show_how_precisely_each_entry_is_dated() -> None:
+    explainer = build_explainer(FIXTURE)
+    symbols = {entry.record.id: timeline.symbol(entry) for entry in explainer.timeline}
+    assert symbols == {
+        "bridge-closed": "circle",  # a day
+        "council-announcement": "diamond",  # an exact time
+        "ministry-precaution": "diamond-open",  # no date
+        "inspection-done": "circle-open-dot",  # a range of days
+        "traffic-diverted": "circle-open",  # no date
+    }
+
+
+def test_hover_labels_escape_editors_text(fixture_copy: Path) -> None:
+    events = fixture_copy / "events.yml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "title: The bridge is closed", 'title: "<img src=x onerror=alert(1)> & %{customdata[0]}"'
+        ),
+        encoding="utf-8",
+    )
+    figure = json.loads(timeline.figure_json(build_explainer(fixture_copy)))
+    hover = figure["data"][0]["hovertext"][0]
+    assert hover.startswith("<b>1. &lt;img src=x onerror=alert(1)&gt; &amp; %{customdata[0]}</b><br>")
+    assert figure["data"][0]["hoverinfo"] == "text", "hover text is shown as given, never as a template"
+    assert "<img" not in timeline.figure_json(build_explainer(fixture_copy))

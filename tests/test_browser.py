@@ -131,3 +131,15 @@ def test_palette_toggle_rethemes_the_chart(watched: Watched, site_url: str) -> N
     after = (page.evaluate(scheme), page.evaluate(colour))
     assert after[0] != before[0] and after[1] != before[1]
     assert watched.errors == []
+
+
+def test_search_finds_records_offline(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Salesses", delay=20)  # Material searches on key events
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    results = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Salesses" in text for text in results)
+    assert watched.failed == [] and watched.outside() == []

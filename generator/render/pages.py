@@ -92,6 +92,14 @@ def date_line(explainer: Explainer, page: str, when: models.DateInfo, after: lis
 # --- Pages ---------------------------------------------------------------------------------------
 
 
+def page_start(title: str, description: str, intro: str | None = None) -> list[str]:
+    """Front matter, the page's heading and an optional introduction (our text, already Markdown)."""
+    out = [front_matter(title, description), f"# {inline(title)}\n"]
+    if intro:
+        out.append(intro + "\n")
+    return out
+
+
 def render_pages(explainer: Explainer) -> dict[str, str]:
     pages = {
         "index.md": home(explainer),
@@ -110,10 +118,8 @@ def render_pages(explainer: Explainer) -> dict[str, str]:
 def home(explainer: Explainer) -> str:
     page = "index.md"
     incident = explainer.incident
-    out = [front_matter(incident.title, _first_sentence(incident.summary))]
-    out.append(f"# {inline(incident.title)}\n")
-    out.append(block(incident.summary) + "\n")
-    out.append(f"*Up to date as of {inline(dates.describe(models.DayDate(precision='day', date=incident.as_of)))}.*\n")
+    out = page_start(incident.title, _first_sentence(incident.summary), block(incident.summary))
+    out.append(f"*Up to date as of {_as_of(explainer)}.*\n")
     out.append("## What we know {#what-we-know}\n")
     for fact in incident.key_facts:
         out.append(f"- {inline(fact.text)} \u2014 {sources_line(explainer, page, fact.sources)}")
@@ -141,6 +147,11 @@ def home(explainer: Explainer) -> str:
     for title, target in NAV[1:]:
         out.append(f"- [{title}]({href(page, target)}): {counts[target]}")
     return "\n".join(out) + "\n"
+
+
+def _as_of(explainer: Explainer) -> str:
+    as_of = models.DayDate(precision="day", date=explainer.incident.as_of)
+    return inline(dates.describe(as_of))
 
 
 def _first_sentence(text: str) -> str:
@@ -188,9 +199,11 @@ def timeline_page(explainer: Explainer) -> str:
     placed = [e for e in explainer.timeline if e.rank is not None]
     unplaced = [e for e in explainer.timeline if e.rank is None]
     undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
-    out = [front_matter("Timeline", f"Events and statements of {explainer.incident.title}, in order, with sources.")]
-    out.append("# Timeline\n")
-    out.append(inline(timeline.summary_sentence(explainer)) + "\n")
+    out = page_start(
+        "Timeline",
+        f"Events and statements of {explainer.incident.title}, in order, with sources.",
+        inline(timeline.summary_sentence(explainer)),
+    )
     if undated:
         out.append(
             f"{undated} of {len(explainer.timeline)} entries have no calendar date in the sources: they are "
@@ -219,15 +232,11 @@ def timeline_page(explainer: Explainer) -> str:
 
 def statements_page(explainer: Explainer) -> str:
     page = "statements.md"
-    out = [
-        front_matter(
-            "Statements", f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources."
-        )
-    ]
-    out.append("# Statements\n")
-    out.append(
+    out = page_start(
+        "Statements",
+        f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources.",
         "Each statement is marked **verbatim** (the speaker's exact words as published) or **paraphrase** "
-        "(a source's report of what was said).\n"
+        "(a source's report of what was said).",
     )
     for statement in explainer.statements.values():
         out.append(f"## {inline(statement.title)} {{#statement-{statement.id}}}\n")
@@ -257,9 +266,11 @@ def statements_page(explainer: Explainer) -> str:
 
 def actors_index(explainer: Explainer) -> str:
     page = "actors/index.md"
-    out = [front_matter("Who's who", f"The people and organisations in {explainer.incident.title}, grouped by side.")]
-    out.append("# Who's who\n")
-    out.append("People and organisations named in the sources, grouped by the side they belong to.\n")
+    out = page_start(
+        "Who's who",
+        f"The people and organisations in {explainer.incident.title}, grouped by side.",
+        "People and organisations named in the sources, grouped by the side they belong to.",
+    )
 
     def tree(actor_id: str, depth: int) -> None:
         actor = explainer.actors[actor_id]
@@ -279,8 +290,7 @@ def actor_detail(explainer: Explainer, actor_id: str) -> str:
     page = actor_page(actor_id)
     actor = explainer.actors[actor_id]
     description = f"{actor.name}: {actor.role}." if actor.role else f"{actor.name} in {explainer.incident.title}."
-    out = [front_matter(actor.name, description)]
-    out.append(f"# {inline(actor.name)}\n")
+    out = page_start(actor.name, description)
     facts = [f"**Kind:** {ACTOR_KIND_LABELS[actor.kind]}"]
     if actor.role:
         facts.append(f"**Role:** {inline(actor.role)}")
@@ -328,11 +338,11 @@ def actor_detail(explainer: Explainer, actor_id: str) -> str:
 
 def questions_page(explainer: Explainer) -> str:
     page = "questions.md"
-    out = [
-        front_matter("Open questions", f"What is not known about {explainer.incident.title}, and what would answer it.")
-    ]
-    out.append("# Open questions\n")
-    out.append("What the sources leave unknown, why it matters, and what would settle it.\n")
+    out = page_start(
+        "Open questions",
+        f"What is not known about {explainer.incident.title}, and what would answer it.",
+        "What the sources leave unknown, why it matters, and what would settle it.",
+    )
     for status, label in STATUS_LABELS.items():
         questions = [q for q in explainer.questions.values() if q.status == status]
         if not questions:
@@ -355,9 +365,11 @@ def questions_page(explainer: Explainer) -> str:
 
 def sources_page(explainer: Explainer) -> str:
     page = "sources.md"
-    out = [front_matter("Sources", f"Every source cited in {explainer.incident.title} and what it supports.")]
-    out.append("# Sources\n")
-    out.append("Every record on this site cites at least one of these sources. Addresses are given only where known.\n")
+    out = page_start(
+        "Sources",
+        f"Every source cited in {explainer.incident.title} and what it supports.",
+        "Every record on this site cites at least one of these sources. Addresses are given only where known.",
+    )
     for source in explainer.sources.values():
         out.append(f"## {inline(source.title)} {{#source-{source.id}}}\n")
         facts = [
@@ -417,11 +429,11 @@ and drawn hollow on the timeline. Entries the sources neither date nor order are
 
 def about_page(explainer: Explainer) -> str:
     incident = explainer.incident
-    out = [
-        front_matter("About this explainer", f"How {incident.title} was made: method, sourcing rules and corrections.")
-    ]
-    out.append("# About this explainer\n")
-    out.append(f"Up to date as of {inline(dates.describe(models.DayDate(precision='day', date=incident.as_of)))}.\n")
+    out = page_start(
+        "About this explainer",
+        f"How {incident.title} was made: method, sourcing rules and corrections.",
+        f"Up to date as of {_as_of(explainer)}.",
+    )
     out.append("## Method {#method}\n")
     out.append(block(incident.method) + "\n")
     out.append("## Sourcing rules {#sourcing-rules}\n")

@@ -38,16 +38,21 @@ RecordId = Annotated[
 ]
 """Lower-case letters and digits in words joined by single hyphens, e.g. ``landing-refused``."""
 
-# Control characters (other than newline and tab), bidirectional overrides and the line/paragraph
-# separators change how text displays or breaks pages; they are never meaningful in a record.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Control characters (other than newline and tab), bidirectional overrides and isolates, the
+# line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
+# displays or breaks scripts and pages; they are never meaningful in a record. The zero-width
+# joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def _check_text(value: str) -> str:
     bad = _FORBIDDEN_CHARS.search(value)
     if bad:
-        name = unicodedata.name(bad.group(), f"U+{ord(bad.group()):04X}")
-        raise ValueError(f"contains the invisible control character {name} (U+{ord(bad.group()):04X}): remove it")
+        char = bad.group()
+        name = unicodedata.name(char, "control character")
+        raise ValueError(f"contains the invisible character U+{ord(char):04X} ({name}): remove it")
     if not value.strip():
         raise ValueError("must not be empty")
     return value

@@ -1,0 +1,128 @@
+"""Hostile content builds into a site where every payload is literal text and nothing executes."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import make_project, run_explainer
+from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content
+from tests.html_audit import audit_page, audit_site
+from tests.html_text import flat, read_page, visible_text
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
+    project = make_project(tmp_path_factory.mktemp("hostile") / "project")
+    visible = hostile_content(project / "content")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site", visible
+
+
+def test_every_payload_is_shown_as_typed(hostile_site: tuple[Path, dict[str, list[str]]]) -> None:
+    site, visible = hostile_site
+    for page, texts in visible.items():
+        text = visible_text(site / page / "index.html")
+        missing = [t for t in texts if flat(t) not in text]
+        assert missing == [], f"/{page}: not shown literally: {missing}"
+
+
+def test_no_page_has_unexpected_scripts_handlers_or_links(hostile_site: tuple[Path, Any], built_site: Path) -> None:
+    site, _ = hostile_site
+    assert audit_site(site) == {}
+    assert audit_site(built_site) == {}
+
+
+def test_the_audit_itself_catches_each_kind_of_problem(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<script>alert(1)</script><script src="https://cdn.example/x.js"></script>'
+        '<img src="x" onerror="alert(2)"><a href="javascript:alert(3)">x</a><a href="//evil.example/">y</a>'
+        '<script src="assets/javascripts/explainer.js"></script><a href="../sources/#source-x">ok</a>',
+        encoding="utf-8",
+    )
+    assert len(audit_page(page)) == 5
+
+
+def test_head_title_and_description_are_escaped(hostile_site: tuple[Path, Any]) -> None:
+    site, _ = hostile_site
+    source = (site / "index.html").read_text(encoding="utf-8")
+    head = source[: source.index("</head>")]
+    assert head.count("<title>") == 1 and head.count("<script>alert") == 0
+    assert f"<title>{html.escape(HEAD_TITLE)} - Test explainer</title>" in head
+    first_sentence = HEAD_DESCRIPTION.split(". ")[0] + "."
+    assert f'<meta name="description" content="{html.escape(first_sentence)}">' in head
+    assert "http-equiv=refresh" not in head.replace(html.escape("http-equiv=refresh"), "")
+
+
+def test_figure_json_carries_payloads_only_as_escaped_text(hostile_site: tuple[Path, Any]) -> None:
+    site, _ = hostile_site
+    raw = (site / "figures" / "timeline.json").read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw and "&" not in raw  # all as \\u escapes
+    figure = json.loads(raw)
+    hovers = " ".join(h for trace in figure["data"] for h in trace["hovertext"])
+    assert "&lt;img src=x onerror=alert(&#x27;p2&#x27;)&gt;" in hovers or "&lt;img src=x onerror=alert('p2')&gt;" in hovers
+    assert "<img" not in hovers and "<svg" not in hovers
+    assert all(trace["hoverinfo"] == "text" for trace in figure["data"])
+    names = [trace["name"] for trace in figure["data"]] + figure["layout"]["yaxis"]["ticktext"]
+    assert all("<" not in name for name in names)
+
+
+def test_content_is_never_modified_by_a_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    visible = hostile_content(project / "content")
+    assert visible
+    before = {p.name: p.read_bytes() for p in (project / "content").iterdir()}
+    assert run_explainer("build", cwd=project).returncode == 0
+    assert {p.name: p.read_bytes() for p in (project / "content").iterdir()} == before
+
+
+@pytest.mark.browser
+def test_hostile_site_in_chromium(
+    hostile_site: tuple[Path, dict[str, list[str]]], browser: Any, serve_dir: Callable[[Path], str]
+) -> None:
+    site, visible = hostile_site
+    base = serve_dir(site)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path, texts in visible.items():
+        page.goto(base + path)
+        if path == "timeline/":
+            page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+            box = page.locator(".explainer-chart .scatterlayer .point").first.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=5_000)
+            label = page.evaluate("document.querySelector('.explainer-chart .hoverlayer').textContent")
+            assert "<img src=x onerror=alert('p2')>" in label, label  # the first event's title, as text
+        body = flat(page.locator("article").inner_text())
+        assert [t for t in texts if flat(t) not in body] == [], path
+        injected = page.evaluate(
+            "document.querySelectorAll('article script, article img[onerror], article svg[onload],"
+            " article [onclick], article [onmouseover], article [onfocus], article a[href^=javascript]').length"
+        )
+        assert injected == 0, path
+    # search renders results from the index: payloads stay text there too
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("onerror", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result svg[onload]').length") == 0
+    assert dialogs == [] and errors == []
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    context.close()
+
+
+def test_payload_list_is_not_empty() -> None:
+    assert len(ALL_PAYLOADS) > 30

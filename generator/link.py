@@ -171,9 +171,8 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
 
     for source in explainer.sources.values():
         if source.via is not None:
-            origin = origins[source.id]
-            if check.ref(origin, source.via, ["sources"], "via") and source.via == source.id:
-                check.problems.append(origin.problem("a source cannot reach us via itself", "via"))
+            check.ref(origins[source.id], source.via, ["sources"], "via")
+    _check_via_cycles(explainer, check)
 
     members: dict[str, list[str]] = defaultdict(list)
     for actor in explainer.actors.values():
@@ -223,6 +222,22 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     if problems:
         return None, problems
     return explainer, []
+
+
+def _check_via_cycles(explainer: Explainer, check: _Checker) -> None:
+    """A source that reached us via another cannot, through a chain, have reached us via itself."""
+    for source_id, source in explainer.sources.items():
+        chain = [source_id]
+        via = source.via
+        while via is not None and via in explainer.sources:
+            if via in chain:
+                cycle = chain[chain.index(via) :]
+                if source_id == min(cycle):
+                    names = " -> ".join([*cycle, via])
+                    check.problems.append(explainer.origins[source_id].problem(f"'via' forms a cycle: {names}", "via"))
+                break
+            chain.append(via)
+            via = explainer.sources[via].via
 
 
 def _sides(explainer: Explainer, check: _Checker) -> dict[str, str]:

@@ -42,9 +42,7 @@ RecordId = Annotated[
 # line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
 # displays or breaks scripts and pages; they are never meaningful in a record. The zero-width
 # joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
-_FORBIDDEN_CHARS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def _check_text(value: str) -> str:

@@ -6,6 +6,7 @@ Every file is checked and every record in it, so one run reports all the mistake
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -52,6 +53,13 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str:
     """A `` (did you mean 'x'?)`` suffix when a candidate is close to ``word``, else ``''``."""
     match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+PATTERN_HINTS = {
+    "month": "a month written YYYY-MM, e.g. 2025-01",
+    "language": "a language tag such as en or es-MX",
+}
+"""How to write the fields whose form a pattern checks, in words."""
 
 
 def _annotation_at(model: type[BaseModel], loc: PathKey) -> Any:
@@ -122,7 +130,11 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
             )
         if pattern == models.HTTP_URL_PATTERN:
             return f"'{name}' must be an http:// or https:// address with no spaces or quotes", False
+        if name in PATTERN_HINTS:
+            return f"'{name}' must be {PATTERN_HINTS[name]}, not {_describe_input(value)}", False
         return f"'{name}' has the wrong form: {_describe_input(value)} does not match {pattern}", False
+    if kind == "string_too_short":
+        return f"'{name}' must not be empty", False
     if kind == "string_too_long":
         return f"'{name}' is too long (at most {ctx.get('max_length')} characters)", False
     if kind == "string_type":
@@ -130,6 +142,8 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{name}' must be a whole number, not {_describe_input(value)}", False
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return f"'{name}' is not a real day: {value} ({ctx.get('error', 'invalid date')})", False
         return f"'{name}' must be a date written YYYY-MM-DD, not {_describe_input(value)}", False
     if kind in ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"):
         return (

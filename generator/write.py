@@ -39,16 +39,24 @@ def replace_dir(target: Path, fill: Callable[[Path], None]) -> None:
 def write_files(target: Path, files: dict[str, str | bytes], copies: dict[str, Path] | None = None) -> None:
     """Replace ``target`` with a folder holding exactly ``files`` (relative path -> text) and ``copies``."""
 
+    def inside(folder: Path, relative: str) -> Path:
+        # Paths come from validated ids, so this never fires; it keeps a future mistake from
+        # writing outside the output folder.
+        path = (folder / relative).resolve()
+        if not path.is_relative_to(folder.resolve()) or path == folder.resolve():
+            raise ValueError(f"refusing to write '{relative}' outside {folder}")
+        return path
+
     def fill(folder: Path) -> None:
         for relative, content in sorted(files.items()):
-            path = folder / relative
+            path = inside(folder, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, str):
                 path.write_text(content, encoding="utf-8", newline="\n")
             else:
                 path.write_bytes(content)
         for relative, source in sorted((copies or {}).items()):
-            path = folder / relative
+            path = inside(folder, relative)
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, path)
 

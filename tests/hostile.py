@@ -30,11 +30,11 @@ INLINE = [
     "$x^2$ and $$y$$ and \\(z\\)",
     "%{customdata[0]} %{x} {{ config.site_name }} {% raw %}",
     "javascript:alert('p9')",
-    "\" onmouseover=\"alert('p10')\" data-x=\"",
+    '" onmouseover="alert(\'p10\')" data-x="',
     "' onfocus='alert(11)' autofocus x='",
     "Zero\u200dwidth\u200cjoiners kept, 👩‍👩‍👧 family",
-    "!!! note \"admonition\"",
-    "--8<-- \"/etc/passwd\"",
+    '!!! note "admonition"',
+    '--8<-- "/etc/passwd"',
     "[^1] footnote and *[HTML]: abbreviation",
 ]
 
@@ -49,8 +49,8 @@ BLOCK = "\n".join(
         "| not | a | table |",
         "    not code",
         "[ref]: javascript:alert('p12')",
-        "!!! danger \"not an admonition\"",
-        "--8<-- \"not/a/snippet.md\"",
+        '!!! danger "not an admonition"',
+        '--8<-- "not/a/snippet.md"',
         "<div onclick=alert('p13')>",
         "$$",
         "not math",
@@ -59,7 +59,7 @@ BLOCK = "\n".join(
 )
 
 HEAD_TITLE = "</title><script>alert('t1')</script> & <b>title</b>"
-HEAD_DESCRIPTION = "\" onload=\"alert('d1')\" <meta http-equiv=refresh content=0>. Second sentence."
+HEAD_DESCRIPTION = '" onload="alert(\'d1\')" <meta http-equiv=refresh content=0>. Second sentence.'
 
 
 def _read(folder: Path, name: str) -> Any:

@@ -46,3 +46,11 @@ def test_yaml_1_1_values_stay_text(fixture_copy: Path) -> None:
     apply_case(case, fixture_copy)
     actor = build_explainer(fixture_copy).actors["no-actor"]
     assert (actor.name, actor.role, actor.description) == ("NO", "12:30", "0x1F 017 yes off 2025-01-24")
+
+
+def test_record_files_that_are_symbolic_links_are_refused(fixture_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yml"
+    outside.write_text((fixture_copy / "questions.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (fixture_copy / "questions.yml").unlink()
+    (fixture_copy / "questions.yml").symlink_to(outside)
+    assert problems_of(fixture_copy) == ["questions.yml:0:0: record files must not be symbolic links"]

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import make_project, run_explainer
 from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content
 from tests.html_audit import audit_page, audit_site
-from tests.html_text import flat, read_page, visible_text
+from tests.html_text import flat, visible_text
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,9 @@ def test_figure_json_carries_payloads_only_as_escaped_text(hostile_site: tuple[P
     assert "<" not in raw and ">" not in raw and "&" not in raw  # all as \\u escapes
     figure = json.loads(raw)
     hovers = " ".join(h for trace in figure["data"] for h in trace["hovertext"])
-    assert "&lt;img src=x onerror=alert(&#x27;p2&#x27;)&gt;" in hovers or "&lt;img src=x onerror=alert('p2')&gt;" in hovers
+    assert (
+        "&lt;img src=x onerror=alert(&#x27;p2&#x27;)&gt;" in hovers or "&lt;img src=x onerror=alert('p2')&gt;" in hovers
+    )
     assert "<img" not in hovers and "<svg" not in hovers
     assert all(trace["hoverinfo"] == "text" for trace in figure["data"])
     names = [trace["name"] for trace in figure["data"]] + figure["layout"]["yaxis"]["ticktext"]
@@ -118,7 +120,9 @@ def test_hostile_site_in_chromium(
     page.keyboard.type("onerror", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     page.wait_for_timeout(500)
-    assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result svg[onload]').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result svg[onload]').length") == 0
+    )
     assert dialogs == [] and errors == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
     context.close()

@@ -211,3 +211,21 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert b"<lastmod>2025-03-01</lastmod>" in one[Path("sitemap.xml")], "the build date is the 'as of' date"
+
+
+def test_a_deleted_record_leaves_no_stale_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    assert run_explainer("build", cwd=project).returncode == 0
+    assert (project / "site" / "actors" / "ana-example" / "index.html").is_file()
+    statements = project / "content" / "statements.yml"
+    statements.write_text(
+        statements.read_text(encoding="utf-8").replace("speaker: ana-example", "speaker: example-council")
+    )
+    actors = project / "content" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    start = text.index("- id: ana-example")
+    actors.write_text(text[:start] + text[text.index("- id: otherland") :], encoding="utf-8")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "actors" / "ana-example").exists()
+    assert "ana-example" not in (project / "site" / "sitemap.xml").read_text(encoding="utf-8")

@@ -111,12 +111,17 @@ class _Checker:
             return False
         return True
 
-    def refs(self, origin: Origin, targets: list[str], allowed: Iterable[str], name: str) -> list[str]:
+    def refs(
+        self, origin: Origin, targets: list[str], allowed: Iterable[str], name: str, owner: str | None = None
+    ) -> list[str]:
+        """Check a list of references; ``owner`` is the record holding them, which none may name."""
         allowed = tuple(allowed)
         seen: set[str] = set()
         good = []
         for index, target in enumerate(targets):
-            if target in seen:
+            if target == owner:
+                self.problems.append(origin.problem(f"'{name}' cannot refer to the record itself", name, index))
+            elif target in seen:
                 self.problems.append(origin.problem(f"'{name}' lists '{target}' twice", name, index))
             elif self.ref(origin, target, allowed, name, index):
                 good.append(target)
@@ -193,20 +198,20 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         cite(origin, statement.id, statement.sources)
         if check.ref(origin, statement.speaker, ["actors"], "speaker"):
             statements_by[statement.speaker].append(statement.id)
-        check.refs(origin, statement.after, moments, "after")
-        for target in check.refs(origin, statement.responds_to, moments, "responds_to"):
+        check.refs(origin, statement.after, moments, "after", statement.id)
+        for target in check.refs(origin, statement.responds_to, moments, "responds_to", statement.id):
             responses[target].append(statement.id)
     for event in explainer.events.values():
         origin = origins[event.id]
         cite(origin, event.id, event.sources)
         for actor_id in check.refs(origin, event.actors, ["actors"], "actors"):
             events_of[actor_id].append(event.id)
-        check.refs(origin, event.after, moments, "after")
+        check.refs(origin, event.after, moments, "after", event.id)
     questions_about: dict[str, list[str]] = defaultdict(list)
     for question in explainer.questions.values():
         origin = origins[question.id]
         cite(origin, question.id, question.sources)
-        for target in check.refs(origin, question.related, list(KIND_NAMES), "related"):
+        for target in check.refs(origin, question.related, list(KIND_NAMES), "related", question.id):
             questions_about[target].append(question.id)
 
     problems += check.problems

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,11 +47,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve_dir() -> Iterator[object]:
-    """Serve folders over HTTP on a free loopback port; returns a function folder -> base URL."""
+    """Serve folders over HTTP on loopback; returns a function (folder, port=free) -> base URL.
+
+    A site should be served at the address it was built for (``SITE_URL``): Material's instant
+    navigation only takes over links that its sitemap lists, by their full address.
+    """
     servers: list[ThreadingHTTPServer] = []
 
-    def start(folder: Path) -> str:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    def start(folder: Path, port: int = 0) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -82,20 +87,33 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
-def run_explainer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_explainer(*args: str, cwd: Path = ROOT, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the ``explainer`` command as an editor would, capturing its output."""
+    env = {**os.environ, "SITE_URL": site_url} if site_url else None
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True, text=True, check=False, env=env
     )
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_port() -> int:
+    """The loopback port the repository's site is built for and served on in the browser tests."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
     """The site built from the repository's own content/, once per test session."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_explainer("build", "--site-dir", str(site))
+    result = run_explainer("build", "--site-dir", str(site), site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, site_port: int, serve_dir: Any) -> str:
+    """The repository's site, served at the address it was built for."""
+    return str(serve_dir(built_site, site_port))
 
 
 def make_project(folder: Path, content: Path = FIXTURE) -> Path:

@@ -60,6 +60,9 @@ class _Auditor(HTMLParser):
         elif attrs.get("type") == "application/json" and attrs.get("id") == "__config":
             if "</" in body or "<script" in body.lower():
                 self.problems.append("theme configuration contains markup")
+        elif attrs.get("type") == "application/ld+json":
+            if "<" in body or ">" in body:  # the generator writes it with < and > escaped
+                self.problems.append("structured data contains an unescaped < or >")
         elif not body.startswith(THEME_INLINE_SCRIPTS):
             self.problems.append(f"unexpected inline script: {body[:80]!r}")
 

@@ -14,7 +14,7 @@ from threading import Thread
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
 
-PAGES = {"home": "", "timeline": "timeline/", "actor": "actors/sre/", "questions": "questions/"}
+PAGES = {"home": "", "timeline": "timeline/", "whos-who": "actors/", "actor": "actors/sre/", "questions": "questions/"}
 WIDTHS = {"narrow": (375, 740), "wide": (1440, 900)}
 SCHEMES = ("light", "dark")
 
@@ -34,11 +34,13 @@ def main(site: Path, out: Path) -> None:
                 page = context.new_page()
                 for name, path in PAGES.items():
                     page.goto(base + path)
-                    if name == "timeline":
-                        page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+                    for chart in page.locator(".explainer-chart").all():
+                        chart.scroll_into_view_if_needed()
+                        page.wait_for_selector(f"#{chart.get_attribute('id')}.explainer-chart--drawn", timeout=15_000)
+                    page.evaluate("window.scrollTo(0, 0)")
                     page.wait_for_timeout(300)
                     target = out / f"{name}-{width_name}-{scheme}.png"
-                    page.screenshot(path=str(target), full_page=name != "timeline")
+                    page.screenshot(path=str(target), full_page=True)
                     print(target)
                 context.close()
         browser.close()

@@ -4,8 +4,7 @@ marker per entry, undated entries look undated, and nothing fails or leaves the 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,11 +14,6 @@ from generator.pipeline import build_explainer
 from tests.conftest import CONTENT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path, serve_dir: Callable[[Path], str]) -> str:
-    return serve_dir(built_site)
 
 
 class Watched:

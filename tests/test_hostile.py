@@ -10,17 +10,19 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import make_project, run_explainer
+from tests.conftest import free_port, make_project, run_explainer
 from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content
 from tests.html_audit import audit_page, audit_site
 from tests.html_text import flat, visible_text
+
+HOSTILE_PORT = free_port()
 
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
     project = make_project(tmp_path_factory.mktemp("hostile") / "project")
     visible = hostile_content(project / "content")
-    result = run_explainer("build", cwd=project)
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{HOSTILE_PORT}/")
     assert result.returncode == 0, result.stderr
     return project / "site", visible
 
@@ -59,6 +61,8 @@ def test_head_title_and_description_are_escaped(hostile_site: tuple[Path, Any]) 
     first_sentence = HEAD_DESCRIPTION.split(". ")[0] + "."
     assert f'<meta name="description" content="{html.escape(first_sentence)}">' in head
     assert "http-equiv=refresh" not in head.replace(html.escape("http-equiv=refresh"), "")
+    jsonld = head[head.index('<script type="application/ld+json">') :].split(">", 1)[1].split("</script>")[0]
+    assert "<" not in jsonld and json.loads(jsonld)["headline"] == HEAD_TITLE
 
 
 def test_figure_json_carries_payloads_only_as_escaped_text(hostile_site: tuple[Path, Any]) -> None:
@@ -87,10 +91,10 @@ def test_content_is_never_modified_by_a_build(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 def test_hostile_site_in_chromium(
-    hostile_site: tuple[Path, dict[str, list[str]]], browser: Any, serve_dir: Callable[[Path], str]
+    hostile_site: tuple[Path, dict[str, list[str]]], browser: Any, serve_dir: Callable[[Path, int], str]
 ) -> None:
     site, visible = hostile_site
-    base = serve_dir(site)
+    base = serve_dir(site, HOSTILE_PORT)
     context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []

@@ -24,9 +24,11 @@ from generator.pipeline import generate
 
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "p", "a", "strong", "em", "ol", "ul", "li", "blockquote", "br",
-    "figure", "figcaption", "div",
+    "figure", "figcaption", "div", "span",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"href", "id", "class", "start", "aria-label", "role", "data-figure", "title"}
+ALLOWED_ATTRIBUTES = {
+    "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
+}  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 
 # Text as editors might type it: any Unicode except surrogates and the characters validation refuses.

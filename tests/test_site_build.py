@@ -124,7 +124,7 @@ def test_characterisations_are_attributed(built_site: Path) -> None:
 
 def test_figure_has_one_marker_per_entry(built_site: Path, explainer: Explainer) -> None:
     figure = json.loads((built_site / "figures" / "timeline.json").read_text(encoding="utf-8"))
-    anchors = [anchor for trace in figure["data"] for anchor in trace["customdata"]]
+    anchors = [custom[0] for trace in figure["data"] for custom in trace["customdata"]]
     expected = {f"event-{i}" for i in explainer.events} | {f"statement-{i}" for i in explainer.statements}
     assert sorted(anchors) == sorted(expected)
     symbols = [symbol for trace in figure["data"] for symbol in trace["marker"]["symbol"]]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from generator.pipeline import build_explainer
-from generator.render import timeline
+from generator.render import charts, timeline
 from tests.conftest import FIXTURE
 
 
@@ -24,7 +24,7 @@ def test_order_comes_from_dates_and_after_and_unordered_entries_stay_apart() -> 
 
 def test_markers_show_how_precisely_each_entry_is_dated() -> None:
     explainer = build_explainer(FIXTURE)
-    symbols = {entry.record.id: timeline.symbol(entry) for entry in explainer.timeline}
+    symbols = {entry.record.id: charts.symbol(entry) for entry in explainer.timeline}
     assert symbols == {
         "bridge-closed": "circle",  # a day
         "council-announcement": "diamond",  # an exact time

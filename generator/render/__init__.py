@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..link import Explainer
-from . import pages, timeline
+from . import involvement, pages, timeline
 
 
 @dataclass(frozen=True)
@@ -30,5 +30,8 @@ class Output:
 def render(explainer: Explainer) -> Output:
     """Render every page and data file of the explainer."""
     rendered = pages.render_pages(explainer)
-    data = {timeline.FIGURE_PATH: timeline.figure_json(explainer)}
+    data = {
+        timeline.FIGURE_PATH: timeline.figure_json(explainer),
+        involvement.FIGURE_PATH: involvement.figure_json(explainer),
+    }
     return Output(pages=rendered, data=data, nav=list(pages.NAV))

@@ -8,10 +8,11 @@ place, so no page embeds a list of every record and the site grows linearly with
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .. import dates, models
 from ..link import KIND_NAMES, Explainer, TimelineEntry
-from . import timeline
+from . import involvement, structured, timeline
 from .text import attribute, block, front_matter, href, inline, quote, url
 
 NAV = (
@@ -92,9 +93,11 @@ def date_line(explainer: Explainer, page: str, when: models.DateInfo, after: lis
 # --- Pages ---------------------------------------------------------------------------------------
 
 
-def page_start(title: str, description: str, intro: str | None = None) -> list[str]:
+def page_start(
+    title: str, description: str, intro: str | None = None, jsonld: Any = None, og_type: str = "website"
+) -> list[str]:
     """Front matter, the page's heading and an optional introduction (our text, already Markdown)."""
-    out = [front_matter(title, description), f"# {inline(title)}\n"]
+    out = [front_matter(title, description, jsonld, og_type), f"# {inline(title)}\n"]
     if intro:
         out.append(intro + "\n")
     return out
@@ -118,7 +121,13 @@ def render_pages(explainer: Explainer) -> dict[str, str]:
 def home(explainer: Explainer) -> str:
     page = "index.md"
     incident = explainer.incident
-    out = page_start(incident.title, _first_sentence(incident.summary), block(incident.summary))
+    out = page_start(
+        incident.title,
+        _first_sentence(incident.summary),
+        block(incident.summary),
+        jsonld=structured.article(explainer),
+        og_type="article",
+    )
     out.append(f"*Up to date as of {_as_of(explainer)}.*\n")
     out.append("## What we know {#what-we-know}\n")
     for fact in incident.key_facts:
@@ -165,7 +174,7 @@ def _entry(explainer: Explainer, page: str, entry: TimelineEntry) -> list[str]:
     anchor = f"{KIND_NAMES[entry.kind]}-{record.id}"
     out = [f'<li id="{attribute(anchor)}" markdown="block">', ""]
     if isinstance(record, models.Event):
-        out.append(f"**{inline(record.title)}** \u00b7 Event")
+        out.append(f"**{inline(record.title)}** \u00b7 Event \u00b7 {_permalink(anchor)}")
         out.append("")
         out.append(date_line(explainer, page, record.when, record.after))
         out.append("")
@@ -175,7 +184,7 @@ def _entry(explainer: Explainer, page: str, entry: TimelineEntry) -> list[str]:
         if record.location:
             out.append(f"Where: {inline(record.location)}.")
     else:
-        out.append(f"**{inline(record.title)}** \u00b7 Statement ({record.form})")
+        out.append(f"**{inline(record.title)}** \u00b7 Statement ({record.form}) \u00b7 {_permalink(anchor)}")
         out.append("")
         out.append(date_line(explainer, page, record.when, record.after))
         out.append("")
@@ -187,6 +196,10 @@ def _entry(explainer: Explainer, page: str, entry: TimelineEntry) -> list[str]:
     out.append("")
     out.append("</li>")
     return out
+
+
+def _permalink(anchor: str) -> str:
+    return f"[Link to this entry](#{anchor}){{: .explainer-permalink }}"
 
 
 def _statement_excerpt(statement: models.Statement) -> str:
@@ -203,6 +216,7 @@ def timeline_page(explainer: Explainer) -> str:
         "Timeline",
         f"Events and statements of {explainer.incident.title}, in order, with sources.",
         inline(timeline.summary_sentence(explainer)),
+        jsonld=structured.events(explainer),
     )
     if undated:
         out.append(
@@ -237,6 +251,7 @@ def statements_page(explainer: Explainer) -> str:
         f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources.",
         "Each statement is marked **verbatim** (the speaker's exact words as published) or **paraphrase** "
         "(a source's report of what was said).",
+        jsonld=structured.quotations(explainer),
     )
     for statement in explainer.statements.values():
         out.append(f"## {inline(statement.title)} {{#statement-{statement.id}}}\n")
@@ -283,14 +298,31 @@ def actors_index(explainer: Explainer) -> str:
         out.append(f"## {inline(explainer.actors[side].name)} {{#side-{side}}}\n")
         tree(side, 0)
         out.append("")
+    rows = involvement.involvements(explainer)
+    if rows:
+        out.append("## Who said and did what {#who-said-and-did-what}\n")
+        out.append(involvement.chart_html(explainer))
+        out.append(f'<ul id="{involvement.LIST_ANCHOR}" markdown>')
+        for actor_id, entries in rows.items():
+            parts = [
+                f"[{entry.number}. {inline(entry.record.title)}]({href(page, *home_of_entry(entry))}) ({role})"
+                for entry, role in entries
+            ]
+            out.append(f'<li markdown="block">{link_to(explainer, page, actor_id)}: {"; ".join(parts)}</li>')
+        out.append("</ul>\n")
     return "\n".join(out)
+
+
+def home_of_entry(entry: TimelineEntry) -> tuple[str, str]:
+    """Where a timeline entry is listed: its item in the timeline page's ordered list."""
+    return "timeline.md", f"{KIND_NAMES[entry.kind]}-{entry.record.id}"
 
 
 def actor_detail(explainer: Explainer, actor_id: str) -> str:
     page = actor_page(actor_id)
     actor = explainer.actors[actor_id]
     description = f"{actor.name}: {actor.role}." if actor.role else f"{actor.name} in {explainer.incident.title}."
-    out = page_start(actor.name, description)
+    out = page_start(actor.name, description, jsonld=structured.actor(explainer, actor_id))
     facts = [f"**Kind:** {ACTOR_KIND_LABELS[actor.kind]}"]
     if actor.role:
         facts.append(f"**Role:** {inline(actor.role)}")

@@ -60,10 +60,17 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def front_matter(title: str, description: str) -> str:
-    """YAML front matter for a page. The theme writes both values into ``<head>`` as they are,
-    so they are HTML-escaped here, and dumped by the YAML library rather than formatted."""
-    values = {"title": html.escape(title, quote=True), "description": html.escape(description, quote=True)}
+def front_matter(title: str, description: str, jsonld: Any = None, og_type: str = "website") -> str:
+    """YAML front matter for a page. The theme writes the values into ``<head>`` as they are, so
+    they are HTML-escaped here (the JSON-LD as HTML-safe JSON), and dumped by the YAML library
+    rather than formatted."""
+    values: dict[str, str] = {
+        "title": html.escape(title, quote=True),
+        "description": html.escape(description, quote=True),
+        "og_type": og_type,
+    }
+    if jsonld is not None:
+        values["jsonld"] = json_for_html(jsonld)
     dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n\n"
 

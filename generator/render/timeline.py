@@ -4,45 +4,25 @@ The chart is drawn by the site's script from ``figures/timeline.json``; the page
 same information as an ordered list, so nothing depends on the chart being drawn.
 
 The x axis is the order the sources support (a column per rank), never invented calendar days:
-entries that share a column have no known order between them. One lane per side; hollow markers
-for entries with no calendar date; circles for events, diamonds for statements.
+entries that share a column have no known order between them. One lane per side; markers as in
+:mod:`generator.render.charts`.
 """
 
 from __future__ import annotations
 
-import json
-import textwrap
 from collections import defaultdict
 
 import plotly.graph_objects as go
 
 from .. import dates
-from ..link import KIND_NAMES, Explainer, TimelineEntry
-from .text import attribute, html_text, json_for_html
+from ..link import Explainer, TimelineEntry
+from . import charts
+from .text import html_text
 
 FIGURE_PATH = "figures/timeline.json"
 """Site-relative path of the timeline's figure data."""
 
 CHART_ID = "timeline-chart"
-
-_SHAPES = {"events": "circle", "statements": "diamond"}
-_FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
-"""Solid: dated to the day. Hollow with a dot: only a month, a year or a range. Hollow: no date."""
-
-HOVER_SUMMARY_CHARS = 280
-"""Longer summaries are cut in the hover label (the list below the chart has them in full)."""
-
-
-def symbol(entry: TimelineEntry) -> str:
-    """The marker of an entry: its shape says its kind, its fill how precisely it is dated."""
-    return _SHAPES[entry.kind] + _FILLS[entry.record.when.precision]
-
-
-def _wrap(text: str, width: int = 60) -> list[str]:
-    flat = " ".join(text.split())
-    if len(flat) > HOVER_SUMMARY_CHARS:
-        flat = flat[:HOVER_SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-    return textwrap.wrap(flat, width) or [""]
 
 
 def summary_sentence(explainer: Explainer) -> str:
@@ -59,39 +39,10 @@ def _has_entries(explainer: Explainer, side: str) -> bool:
 
 
 def chart_html(explainer: Explainer) -> str:
-    """The chart's container: a figure with an accessible name and summary, pointing to the list."""
-    summary = summary_sentence(explainer)
-    return (
-        f'<figure class="explainer-chart" id="{CHART_ID}" data-figure="{attribute(FIGURE_PATH)}" '
-        f'aria-label="{attribute("Timeline chart of " + explainer.incident.title)}">\n'
-        f'<div class="explainer-chart__plot" role="img" aria-label="{attribute(summary)}"></div>\n'
-        f"<figcaption>{html_text(summary)} Circles are events and diamonds statements. Solid markers are dated"
-        " to the day, hollow markers with a dot only to a month, a year or a range, and hollow markers have no"
-        ' calendar date. The same entries are listed <a href="#in-order">in order below</a>.'
-        "</figcaption>\n</figure>\n"
+    """The timeline chart's container, pointing to the ordered list below it."""
+    return charts.chart_html(
+        CHART_ID, FIGURE_PATH, "Timeline chart", summary_sentence(explainer), "in-order", "listed in order below"
     )
-
-
-def _hover(explainer: Explainer, entry: TimelineEntry) -> str:
-    record = entry.record
-    kind = "Event" if entry.kind == "events" else f"Statement ({record.form})"  # type: ignore[union-attr]
-    when = dates.describe(record.when)
-    if record.when.as_reported:
-        when += f" \u2014 reported as \u201c{record.when.as_reported}\u201d"
-    if entry.kind == "events":
-        who = ", ".join(explainer.actors[a].name for a in record.actors)  # type: ignore[union-attr]
-    else:
-        who = explainer.actors[record.speaker].name  # type: ignore[union-attr]
-    sources = "; ".join(explainer.sources[s].title for s in record.sources)
-    summary = record.summary if entry.kind == "events" else record.text  # type: ignore[union-attr]
-    lines = [
-        f"<b>{entry.number}. {html_text(record.title)}</b>",
-        html_text(f"{kind} \u00b7 {when}"),
-        *(html_text(line) for line in _wrap(summary)),
-        html_text(f"{'Actors' if entry.kind == 'events' else 'Speaker'}: {who}"),
-        html_text(f"Sources: {sources}"),
-    ]
-    return "<br>".join(lines)
 
 
 def figure(explainer: Explainer) -> go.Figure:
@@ -123,10 +74,10 @@ def figure(explainer: Explainer) -> go.Figure:
                 offset = (k - (len(entries) - 1) / 2) * min(0.25, 0.7 / max(len(entries), 1))
                 xs.append(column)
                 ys.append(lane_index[side] + offset)
-                symbols.append(symbol(entry))
+                symbols.append(charts.symbol(entry))
                 texts.append(str(entry.number))
-                hovers.append(_hover(explainer, entry))
-                anchors.append(f"{KIND_NAMES[entry.kind]}-{entry.record.id}")
+                hovers.append(charts.hover(explainer, entry))
+                anchors.append([charts.anchor(entry), charts.point_label(entry), entry.number])
         traces.append(
             go.Scatter(
                 x=xs,
@@ -178,8 +129,7 @@ def figure(explainer: Explainer) -> go.Figure:
         template=None,
         height=160 + 90 * max(len(lanes), 1),
         margin={"l": 10, "r": 10, "t": 40, "b": 50},
-        showlegend=True,
-        legend={"orientation": "h", "y": -0.2, "x": 0},
+        showlegend=False,  # the site script draws the legend as buttons a keyboard can reach
         hovermode="closest",
         dragmode="pan",
         xaxis={
@@ -204,6 +154,4 @@ def figure(explainer: Explainer) -> go.Figure:
 
 
 def figure_json(explainer: Explainer) -> str:
-    """The figure as deterministic JSON (sorted keys, HTML-significant characters escaped)."""
-    plain = json.loads(figure(explainer).to_json(validate=True, engine="json"))
-    return json_for_html({"data": plain["data"], "layout": plain["layout"]}) + "\n"
+    return charts.to_json(figure(explainer))

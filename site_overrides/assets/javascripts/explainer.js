@@ -5,6 +5,10 @@
  * Material's instant navigation swaps page content without reloading, and re-creates scripts in
  * that content without their attributes, so pages carry no scripts: this one file subscribes to
  * Material's document$ and draws, re-themes, resizes and purges every chart.
+ *
+ * Plotly gives neither keyboard access to data points nor a keyboard-usable legend, so each drawn
+ * chart gets a toolbar of real buttons (one per lane, and "Reset view") and a layer of links, one
+ * over each marker, in reading order: focusing one shows its hover label, Enter goes to its entry.
  */
 (function () {
   "use strict";
@@ -13,7 +17,7 @@
   var siteRoot = new URL("../../", script ? script.src : location.href);
   var plotlyUrl = new URL("assets/javascripts/vendor/plotly.min.js", siteRoot);
   var plotlyPromise = null;
-  var charts = new Map(); // plot element -> figure
+  var charts = new Map(); // plot element -> {figure, element, layer, toolbar}
 
   document.documentElement.classList.add("explainer-js");
 
@@ -32,96 +36,240 @@
     return plotlyPromise;
   }
 
-  function cssVar(name, fallback) {
-    var value = getComputedStyle(document.body).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
   function isDark() {
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
-  /* Colours with at least 3:1 contrast against the page in each palette. */
-  function themeLayout() {
-    var fg = cssVar("--md-default-fg-color", isDark() ? "#e2e4e9" : "#000000de");
-    var grid = isDark() ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.12)";
+  function reducedMotion() {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  }
+
+  /* Marks with at least 3:1 and text with at least 4.5:1 contrast against the page, in each palette. */
+  function theme() {
+    var dark = isDark();
+    var fg = getComputedStyle(document.body).getPropertyValue("--md-default-fg-color").trim();
     return {
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
-      font: { color: fg, family: "inherit", size: 13 },
-      colorway: isDark() ? ["#8fb4ff", "#ffb86b", "#7ee2a8", "#ff9bb0"] : ["#1a4fb0", "#a24a00", "#1b7a3e", "#b0234a"],
-      "xaxis.gridcolor": grid,
-      "yaxis.gridcolor": grid,
-      hoverlabel: { bgcolor: isDark() ? "#1e2129" : "#ffffff", font: { color: fg } }
+      fg: fg || (dark ? "#e2e4e9" : "#000000de"),
+      grid: dark ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.12)",
+      colorway: dark ? ["#8fb4ff", "#ffb86b", "#7ee2a8", "#ff9bb0", "#d9b3ff"]
+                     : ["#1a4fb0", "#a24a00", "#1b7a3e", "#b0234a", "#6a3fb0"],
+      hoverBg: dark ? "#1e2129" : "#ffffff"
     };
   }
 
+  function themed(layout) {
+    var t = theme();
+    var result = Object.assign({}, layout, {
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      font: { color: t.fg, family: "inherit", size: 13 },
+      colorway: t.colorway,
+      hoverlabel: { bgcolor: t.hoverBg, font: { color: t.fg }, bordercolor: t.fg }
+    });
+    result.xaxis = Object.assign({}, layout.xaxis, { gridcolor: t.grid, color: t.fg });
+    result.yaxis = Object.assign({}, layout.yaxis, { gridcolor: t.grid, color: t.fg });
+    return result;
+  }
+
   var config = {
+    displayModeBar: false, // its buttons are not keyboard-usable; the chart's own toolbar replaces them
     displaylogo: false,
     showSendToCloud: false,
     showEditInChartStudio: false,
     typesetMath: false,
     responsive: false,
     scrollZoom: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage", "autoScale2d"]
+    doubleClick: "reset"
   };
 
-  function applyTheme(layout) {
-    var theme = themeLayout();
-    var result = Object.assign({}, layout, {
-      paper_bgcolor: theme.paper_bgcolor,
-      plot_bgcolor: theme.plot_bgcolor,
-      font: theme.font,
-      colorway: theme.colorway,
-      hoverlabel: theme.hoverlabel
+  /* Where an entry lives: an element with its id on this page, or a link to it on this page. */
+  function targetOf(element, anchor) {
+    if (!/^[a-z0-9-]+$/.test(anchor)) return null;
+    var here = document.getElementById(anchor);
+    if (here && !element.contains(here)) return { href: "#" + anchor, here: here };
+    var links = document.querySelectorAll("article a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      if (href.slice(-anchor.length - 1) === "#" + anchor && !element.contains(links[i])) {
+        return { href: links[i].href, here: null };
+      }
+    }
+    return null;
+  }
+
+  function go(target) {
+    if (target.here) {
+      history.pushState(null, "", "#" + target.here.id);
+      if (!target.here.hasAttribute("tabindex")) target.here.setAttribute("tabindex", "-1");
+      target.here.scrollIntoView({ behavior: reducedMotion() ? "auto" : "smooth" });
+      target.here.focus({ preventScroll: true });
+    } else {
+      location.assign(target.href);
+    }
+  }
+
+  function traceColour(plot, index) {
+    var trace = plot._fullData && plot._fullData[index];
+    var colour = trace && trace.marker && trace.marker.color;
+    return typeof colour === "string" ? colour : "currentColor";
+  }
+
+  function buildToolbar(chart) {
+    var plot = chart.plot;
+    var bar = document.createElement("div");
+    bar.className = "explainer-chart__toolbar";
+    bar.setAttribute("role", "group");
+    bar.setAttribute("aria-label", "Chart controls");
+    chart.figure.data.forEach(function (trace, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "explainer-chart__lane";
+      button.setAttribute("aria-pressed", "true");
+      var swatch = document.createElement("span");
+      swatch.className = "explainer-chart__swatch";
+      swatch.setAttribute("aria-hidden", "true");
+      var name = document.createElement("span");
+      name.textContent = new DOMParser().parseFromString(trace.name || "", "text/html").body.textContent;
+      button.title = "Show or hide this lane";
+      button.appendChild(swatch);
+      button.appendChild(name);
+      button.addEventListener("click", function () {
+        var shown = button.getAttribute("aria-pressed") !== "true";
+        button.setAttribute("aria-pressed", shown ? "true" : "false");
+        window.Plotly.restyle(plot, { visible: shown ? true : "legendonly" }, [index]);
+      });
+      bar.appendChild(button);
     });
-    result.xaxis = Object.assign({}, layout.xaxis, { gridcolor: theme["xaxis.gridcolor"] });
-    result.yaxis = Object.assign({}, layout.yaxis, { gridcolor: theme["yaxis.gridcolor"] });
-    return result;
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "explainer-chart__reset";
+    reset.textContent = "Reset view";
+    reset.addEventListener("click", function () {
+      bar.querySelectorAll(".explainer-chart__lane").forEach(function (b) { b.setAttribute("aria-pressed", "true"); });
+      window.Plotly.restyle(plot, { visible: true });
+      window.Plotly.relayout(plot, {
+        "xaxis.range": chart.figure.layout.xaxis.range ? chart.figure.layout.xaxis.range.slice() : null,
+        "xaxis.autorange": !chart.figure.layout.xaxis.range,
+        "yaxis.range": chart.figure.layout.yaxis.range ? chart.figure.layout.yaxis.range.slice() : null
+      });
+    });
+    bar.appendChild(reset);
+    chart.element.insertBefore(bar, chart.element.firstChild);
+    chart.toolbar = bar;
+    paintSwatches(chart);
+  }
+
+  function paintSwatches(chart) {
+    if (!chart.toolbar) return;
+    chart.toolbar.querySelectorAll(".explainer-chart__swatch").forEach(function (swatch, index) {
+      swatch.style.backgroundColor = traceColour(chart.plot, index);
+    });
+  }
+
+  /* One link over each visible marker, in reading order. */
+  function layoutPoints(chart) {
+    var plot = chart.plot;
+    var full = plot._fullLayout;
+    if (!full || !full.xaxis || !full.yaxis) return;
+    var xa = full.xaxis, ya = full.yaxis;
+    var points = [];
+    plot._fullData.forEach(function (trace, t) {
+      if (trace.visible !== true) return;
+      (trace.x || []).forEach(function (x, j) {
+        var px = xa._offset + xa.l2p(xa.d2l(x));
+        var py = ya._offset + ya.l2p(ya.d2l(trace.y[j]));
+        if (px < xa._offset - 1 || px > xa._offset + xa._length + 1) return; // panned out of view
+        var custom = trace.customdata && trace.customdata[j];
+        if (!custom) return;
+        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: custom[1], order: custom[2] });
+      });
+    });
+    points.sort(function (a, b) { return a.order - b.order; });
+    // Links are kept and moved rather than re-created, so focus stays where the reader left it.
+    var layer = chart.layer;
+    var existing = {};
+    Array.prototype.forEach.call(layer.children, function (link) { existing[link.getAttribute("data-key")] = link; });
+    var wanted = [];
+    points.forEach(function (point) {
+      var key = point.t + ":" + point.j;
+      var link = existing[key];
+      delete existing[key];
+      if (!link) {
+        var target = targetOf(chart.element, point.anchor);
+        if (!target) return;
+        link = document.createElement("a");
+        link.className = "explainer-chart__point";
+        link.href = target.href;
+        link.setAttribute("aria-label", point.label);
+        link.setAttribute("data-key", key);
+        link.addEventListener("focus", function () {
+          window.Plotly.Fx.hover(plot, [{ curveNumber: point.t, pointNumber: point.j }]);
+        });
+        link.addEventListener("blur", function () { window.Plotly.Fx.unhover(plot); });
+        link.addEventListener("click", function (event) {
+          if (target.here) { event.preventDefault(); go(target); }
+        });
+      }
+      link.style.left = point.px + "px";
+      link.style.top = point.py + "px";
+      wanted.push(link);
+    });
+    Object.keys(existing).forEach(function (key) { existing[key].remove(); });
+    var inOrder = wanted.every(function (link, i) { return layer.children[i] === link; });
+    if (!inOrder) wanted.forEach(function (link) { layer.appendChild(link); });
   }
 
   function showFailure(plot) {
     plot.classList.add("explainer-chart__plot--failed");
-    plot.textContent = "The chart could not be drawn. Every entry is in the list below.";
+    plot.textContent = "The chart could not be drawn. Everything it shows is in the list on this page.";
   }
 
-  function draw(figureElement) {
-    var plot = figureElement.querySelector(".explainer-chart__plot");
+  function draw(element) {
+    var plot = element.querySelector(".explainer-chart__plot");
     if (!plot || charts.has(plot)) return;
     charts.set(plot, null);
-    var dataUrl = new URL(figureElement.getAttribute("data-figure"), siteRoot);
-    Promise.all([fetch(dataUrl).then(function (r) {
-      if (!r.ok) throw new Error("figure data: HTTP " + r.status);
-      return r.json();
+    var dataUrl = new URL(element.getAttribute("data-figure"), siteRoot);
+    Promise.all([fetch(dataUrl).then(function (response) {
+      if (!response.ok) throw new Error("figure data: HTTP " + response.status);
+      return response.json();
     }), loadPlotly()]).then(function (results) {
       var figure = results[0];
       var Plotly = results[1];
       if (!document.body.contains(plot)) { charts.delete(plot); return; }
-      charts.set(plot, figure);
-      return Plotly.newPlot(plot, figure.data, applyTheme(figure.layout), config).then(function () {
+      var stage = document.createElement("div");
+      stage.className = "explainer-chart__stage";
+      plot.parentNode.insertBefore(stage, plot);
+      stage.appendChild(plot);
+      var layer = document.createElement("div");
+      layer.className = "explainer-chart__points";
+      stage.appendChild(layer);
+      plot.setAttribute("aria-hidden", "true"); // the links layer and the list carry the chart's content
+      var chart = { figure: figure, element: element, plot: plot, layer: layer, toolbar: null };
+      charts.set(plot, chart);
+      return Plotly.newPlot(plot, figure.data, themed(figure.layout), config).then(function () {
+        buildToolbar(chart);
+        layoutPoints(chart);
+        plot.on("plotly_afterplot", function () { layoutPoints(chart); });
         plot.on("plotly_click", function (event) {
           var point = event && event.points && event.points[0];
-          var anchor = point && point.customdata;
-          if (typeof anchor === "string" && /^[a-z0-9-]+$/.test(anchor)) {
-            var target = document.getElementById(anchor);
-            if (target) {
-              history.replaceState(null, "", "#" + anchor);
-              target.scrollIntoView({ behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
-            }
-          }
+          var custom = point && point.customdata;
+          var target = custom && targetOf(element, custom[0]);
+          if (target) go(target);
         });
-        resizer.observe(plot);
+        resizer.observe(stage);
+        element.classList.add("explainer-chart--drawn");
       });
     }).catch(function (error) {
       charts.delete(plot);
       showFailure(plot);
-      console.warn("explainer chart:", error.message);
+      console.info("explainer chart not drawn:", error.message);
     });
   }
 
   var resizer = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
-      if (window.Plotly && charts.get(entry.target)) window.Plotly.Plots.resize(entry.target);
+      var plot = entry.target.querySelector(".explainer-chart__plot");
+      if (window.Plotly && plot && charts.get(plot)) window.Plotly.Plots.resize(plot);
     });
   });
 
@@ -136,10 +284,12 @@
   }, { rootMargin: "200px" });
 
   function purgeDetached() {
-    charts.forEach(function (figure, plot) {
+    charts.forEach(function (chart, plot) {
       if (!document.body.contains(plot)) {
-        resizer.unobserve(plot);
-        if (window.Plotly && figure) window.Plotly.purge(plot);
+        if (chart) {
+          resizer.unobserve(plot.parentNode);
+          if (window.Plotly) window.Plotly.purge(plot);
+        }
         charts.delete(plot);
       }
     });
@@ -156,8 +306,9 @@
   /* Re-theme drawn charts when the reader toggles the palette. */
   new MutationObserver(function () {
     if (!window.Plotly) return;
-    charts.forEach(function (figure, plot) {
-      if (figure) window.Plotly.relayout(plot, applyTheme(plot.layout || figure.layout));
+    charts.forEach(function (chart, plot) {
+      if (!chart) return;
+      window.Plotly.relayout(plot, themed(plot.layout)).then(function () { paintSwatches(chart); });
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 

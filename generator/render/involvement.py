@@ -1,0 +1,107 @@
+"""Who said and did what: every actor against the timeline entries they spoke in or took part in.
+
+A reader sees at a glance which people and organisations act in which part of the story, and on
+which side. The Who's who page carries the same information as a list under the chart.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..link import Explainer, TimelineEntry
+from . import charts
+from .text import html_text
+
+FIGURE_PATH = "figures/involvement.json"
+CHART_ID = "involvement-chart"
+LIST_ANCHOR = "who-said-and-did-what-list"
+MAX_LABEL = 28
+"""Longer actor names are shortened on the chart's axis (in full in the hover and the list)."""
+
+
+def involvements(explainer: Explainer) -> dict[str, list[tuple[TimelineEntry, str]]]:
+    """Actor id -> (entry, "said" or "took part") for each entry they are in, in timeline order.
+
+    Actors come grouped by side, in the order the sides and actors are listed.
+    """
+    found: dict[str, list[tuple[TimelineEntry, str]]] = {}
+    for entry in explainer.timeline:
+        record = entry.record
+        if entry.kind == "statements":
+            found.setdefault(record.speaker, []).append((entry, "said"))  # type: ignore[union-attr]
+        else:
+            for actor_id in record.actors:  # type: ignore[union-attr]
+                found.setdefault(actor_id, []).append((entry, "took part"))
+    side_order = {side: i for i, side in enumerate(explainer.sides)}
+    actor_order = {actor_id: i for i, actor_id in enumerate(explainer.actors)}
+    ordered = sorted(found, key=lambda a: (side_order[explainer.side_of[a]], actor_order[a]))
+    return {actor_id: found[actor_id] for actor_id in ordered}
+
+
+def summary_sentence(explainer: Explainer) -> str:
+    rows = involvements(explainer)
+    return (
+        f"{len(rows)} people and organisations, one row each and grouped by side, against the"
+        f" {len(explainer.timeline)} timeline entries (numbered as on the timeline) they spoke in or took part in."
+    )
+
+
+def chart_html(explainer: Explainer) -> str:
+    return charts.chart_html(
+        CHART_ID, FIGURE_PATH, "Who said and did what", summary_sentence(explainer), LIST_ANCHOR, "listed below"
+    )
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1].rstrip() + "\u2026"
+
+
+def figure(explainer: Explainer) -> go.Figure:
+    rows = involvements(explainer)
+    row_of = {actor_id: len(rows) - 1 - i for i, actor_id in enumerate(rows)}  # first row on top
+    traces = []
+    for side in explainer.sides:
+        xs, ys, symbols, hovers, custom = [], [], [], [], []
+        for actor_id, entries in rows.items():
+            if explainer.side_of[actor_id] != side:
+                continue
+            name = explainer.actors[actor_id].name
+            for entry, role in entries:
+                xs.append(entry.number)
+                ys.append(row_of[actor_id])
+                symbols.append(charts.symbol(entry))
+                hovers.append(f"<b>{html_text(name)}</b> ({role})<br>" + charts.hover(explainer, entry))
+                label = f"{name} ({role}): {charts.point_label(entry)}"
+                order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
+                custom.append([charts.anchor(entry), label, order])
+        if xs:
+            traces.append(
+                go.Scatter(
+                    x=xs, y=ys, mode="markers", name=html_text(explainer.actors[side].name),
+                    hovertext=hovers, hoverinfo="text", customdata=custom,
+                    marker={"symbol": symbols, "size": 12, "line": {"width": 2}}, cliponaxis=False,
+                )
+            )  # fmt: skip
+    layout = go.Layout(
+        template=None,
+        height=110 + 30 * max(len(rows), 1),
+        margin={"l": 10, "r": 10, "t": 10, "b": 50},
+        showlegend=False,
+        hovermode="closest",
+        dragmode="pan",
+        xaxis={
+            "title": {"text": "Timeline entry"},
+            "tickmode": "linear", "tick0": 1, "dtick": 1 if len(explainer.timeline) <= 30 else 5,
+            "range": [0.3, len(explainer.timeline) + 0.7], "zeroline": False, "showgrid": True,
+        },
+        yaxis={
+            "tickvals": list(row_of.values()),
+            "ticktext": [html_text(_short(explainer.actors[a].name)) for a in rows],
+            "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": True, "zeroline": False,
+        },
+    )  # fmt: skip
+    return go.Figure(data=traces, layout=layout)
+
+
+def figure_json(explainer: Explainer) -> str:
+    return charts.to_json(figure(explainer))

@@ -1,0 +1,115 @@
+"""schema.org data (JSON-LD) for search engines and other readers of the pages' metadata.
+
+Only what the records say goes in: an event without a known date has no ``startDate``, a
+paraphrase is not a ``Quotation``, a source without an address has no ``url``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import dates, models
+from ..link import Explainer
+
+CONTEXT = "https://schema.org"
+
+ACTOR_TYPES = {
+    "person": "Person",
+    "organisation": "Organization",
+    "government": "GovernmentOrganization",
+    "country": "Country",
+    "group": "Organization",
+}
+
+
+def _source(source: models.Source) -> dict[str, Any]:
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "name": source.title,
+        "publisher": {"@type": "Organization", "name": source.publisher},
+    }
+    if source.url:
+        work["url"] = source.url
+    published = dates.machine_readable(source.published)
+    if published:
+        work["datePublished"] = published
+    return work
+
+
+def _actor_ref(explainer: Explainer, actor_id: str) -> dict[str, Any]:
+    actor = explainer.actors[actor_id]
+    return {"@type": ACTOR_TYPES[actor.kind], "name": actor.name}
+
+
+def article(explainer: Explainer) -> dict[str, Any]:
+    """The explainer as a news article (home page)."""
+    incident = explainer.incident
+    return {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "headline": incident.title,
+        "description": incident.summary,
+        "dateModified": incident.as_of.isoformat(),
+        "inLanguage": incident.language,
+        "citation": [_source(source) for source in explainer.sources.values()],
+    }
+
+
+def events(explainer: Explainer) -> dict[str, Any]:
+    """The events of the timeline as a list of schema.org Events."""
+    items = []
+    for entry in explainer.timeline:
+        if not isinstance(entry.record, models.Event):
+            continue
+        event = entry.record
+        item: dict[str, Any] = {
+            "@type": "Event",
+            "name": event.title,
+            "description": event.summary,
+            "url": f"#event-{event.id}",
+            "actor": [_actor_ref(explainer, a) for a in event.actors],
+        }
+        start = dates.machine_readable(event.when)
+        if start:
+            item["startDate"] = start
+        if event.location:
+            item["location"] = {"@type": "Place", "name": event.location}
+        items.append({"@type": "ListItem", "position": entry.number, "item": item})
+    return {"@context": CONTEXT, "@type": "ItemList", "itemListElement": items}
+
+
+def quotations(explainer: Explainer) -> dict[str, Any]:
+    """Verbatim statements as Quotations with their speaker (paraphrases are not quotations)."""
+    items = []
+    for statement in explainer.statements.values():
+        if statement.form != "verbatim":
+            continue
+        quotation: dict[str, Any] = {
+            "@type": "Quotation",
+            "text": statement.text,
+            "url": f"#statement-{statement.id}",
+            "spokenByCharacter": _actor_ref(explainer, statement.speaker),
+            "isBasedOn": [_source(explainer.sources[s]) for s in statement.sources],
+        }
+        when = dates.machine_readable(statement.when)
+        if when:
+            quotation["dateCreated"] = when
+        items.append(quotation)
+    return {"@context": CONTEXT, "@graph": items}
+
+
+def actor(explainer: Explainer, actor_id: str) -> dict[str, Any]:
+    """A person or organisation, with what it belongs to."""
+    record = explainer.actors[actor_id]
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": ACTOR_TYPES[record.kind], "name": record.name}
+    if record.description:
+        data["description"] = record.description
+    if record.affiliation:
+        parent = _actor_ref(explainer, record.affiliation)
+        if record.kind == "person":
+            data["affiliation"] = parent
+            if record.role:
+                data["jobTitle"] = record.role
+        elif record.kind != "country":
+            data["parentOrganization"] = parent
+    return data

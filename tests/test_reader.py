@@ -1,0 +1,261 @@
+"""Readers' experience, measured in headless Chromium on every built page: no errors or outside
+requests, no axe-core violation in either palette, keyboard access to every link, control and
+chart point, no horizontal scrolling on a phone or a desktop, print and lazy loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import axe_playwright_python
+import pytest
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WIDTHS = {"phone": (375, 740), "desktop": (1440, 900)}
+
+
+def page_paths(site: Path) -> list[str]:
+    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else p + "/" for p in paths]
+
+
+@pytest.fixture
+def context_for(browser: Any) -> Iterator[Callable[..., Any]]:
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def draw_charts(page: Any) -> None:
+    for chart in page.locator(".explainer-chart").all():
+        chart.scroll_into_view_if_needed()
+        page.wait_for_selector(f"#{chart.get_attribute('id')}.explainer-chart--drawn", timeout=15_000)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_clean_and_passes_axe(
+    scheme: str, built_site: Path, site_url: str, context_for: Callable[..., Any]
+) -> None:
+    page = context_for(color_scheme=scheme, viewport={"width": 1440, "height": 900}).new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console {m.type}: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("request", lambda r: r.url.startswith(site_url) or r.url.startswith("data:") or problems.append(r.url))
+    for path in page_paths(built_site):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        draw_charts(page)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document)).violations.map(v => v.id + ' (' + v.impact + '): '"
+            " + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+        )
+        problems += [f"/{path}: axe {v}" for v in violations]
+    assert problems == []
+
+
+# What Tab should stop at: visible, enabled, not taken out of the order; of a group of radio
+# buttons only one (the browser moves within the group with the arrow keys).
+FOCUSABLE = """Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
+  .filter(e => {
+    const shown = x => x && x.getClientRects().length > 0 && getComputedStyle(x).visibility !== 'hidden';
+    if (e.type === 'radio') {  // the checked one, or the first when none is
+      const group = Array.from(document.getElementsByName(e.name));
+      return e === (group.find(r => r.checked) || group[0]) && shown(e);
+    }
+    return e.tabIndex >= 0 && !e.disabled && shown(e) && !e.closest('[hidden], [inert], [aria-hidden="true"]');
+  })"""
+
+# How an element, its labels and its two nearest ancestors look; focus must change that (an
+# outline, a shadow, a colour, a size).
+LOOK = """e => {
+  const labels = e.name && e.type === 'radio'
+    ? Array.from(document.getElementsByName(e.name)).map(r => document.querySelector('label[for="' + r.id + '"]'))
+    : [e.id && document.querySelector('label[for="' + e.id + '"]')];
+  const parts = [e, ...labels, e.parentElement, e.parentElement && e.parentElement.parentElement]
+    .filter(Boolean);
+  return parts.map(x => { const s = getComputedStyle(x);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color,
+            s.borderColor, s.textDecorationLine, Math.round(x.getBoundingClientRect().width)].join('|');
+  }).join('/');
+}"""
+
+
+def tab_through(page: Any, limit: int = 400) -> tuple[int, list[dict[str, Any]]]:
+    """Number every focusable element, then press Tab until focus leaves them.
+
+    Returns how many there were and, in order, each focused element's number (-1 for one not
+    numbered) and whether focusing it changed how it looks.
+    """
+    count = page.evaluate(
+        f"() => {{ const look = {LOOK}; const all = {FOCUSABLE};"
+        " all.forEach((e, i) => { e.dataset.tabOrder = i; e.dataset.look = look(e); }); return all.length; }"
+    )
+    # Start from the top of the page, wherever scrolling left the focus navigation point.
+    page.evaluate(
+        "() => { const start = document.createElement('span'); start.tabIndex = -1;"
+        " document.body.prepend(start); start.focus(); }"
+    )
+    probe = (
+        f"() => {{ const look = {LOOK}; const e = document.activeElement;"
+        " if (!e || e === document.body) return null;"
+        " return {index: e.dataset.tabOrder === undefined ? -1 : Number(e.dataset.tabOrder),"
+        " shows: e.dataset.look !== look(e), tag: e.tagName, cls: String(e.className),"
+        " label: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60)}; }"
+    )
+    seen: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(probe)
+        if info is not None and not info["shows"]:  # some focus styles are applied a moment later
+            page.wait_for_timeout(200)
+            info = page.evaluate(probe)
+        if info is None or (seen and 0 <= info["index"] <= seen[-1]["index"]):
+            break
+        seen.append(info)
+    return count, seen
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", "actors/", "actors/sre/", "questions/"])
+def test_tab_reaches_every_link_and_control_in_order_with_visible_focus(
+    path: str, site_url: str, context_for: Callable[..., Any]
+) -> None:
+    page = context_for(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    draw_charts(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    focusable, seen = tab_through(page)
+    # Controls that appear while tabbing (Material's "Back to top" once the page has scrolled) are
+    # not numbered; they must still show focus.
+    visited = [s["index"] for s in seen if s["index"] >= 0]
+    assert visited == list(range(focusable)), "Tab must visit every element, in page order"
+    hidden = [s for s in seen if not s["shows"]]
+    assert hidden == [], f"no visible focus on: {hidden[:5]}"
+
+
+def test_chart_points_are_reachable_by_keyboard_and_lead_to_their_entry(
+    site_url: str, context_for: Callable[..., Any]
+) -> None:
+    page = context_for(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(site_url + "timeline/")
+    draw_charts(page)
+    points = page.locator(".explainer-chart__point")
+    markers = page.locator(".explainer-chart .scatterlayer .point").count()
+    assert points.count() == markers > 0
+    labels = points.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert [int(label.split(".")[0]) for label in labels] == list(range(1, markers + 1)), "points in list order"
+    page.locator("button.explainer-chart__reset").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == labels[0]
+    page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=5_000)  # focus shows the hover
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    anchor = page.evaluate("location.hash.slice(1)")
+    assert page.locator(f"ol.explainer-timeline > li#{anchor}").count() == 1
+    assert labels[1].startswith("2. ") and page.locator(f"li#{anchor}").inner_text().count("Link to this entry") == 1
+
+
+def test_lane_buttons_filter_the_chart_and_reset_restores_it(site_url: str, context_for: Callable[..., Any]) -> None:
+    page = context_for(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(site_url + "timeline/")
+    draw_charts(page)
+    total = page.locator(".explainer-chart .scatterlayer .point").count()
+    lane = page.locator(".explainer-chart__lane").first
+    lane.focus()
+    page.keyboard.press("Enter")
+    assert lane.get_attribute("aria-pressed") == "false"
+    page.wait_for_function(f"document.querySelectorAll('.explainer-chart .scatterlayer .point').length < {total}")
+    remaining = page.locator(".explainer-chart .scatterlayer .point").count()
+    assert page.locator(".explainer-chart__point").count() == remaining
+    page.locator(".explainer-chart__reset").click()
+    page.wait_for_function(f"document.querySelectorAll('.explainer-chart .scatterlayer .point').length == {total}")
+    assert lane.get_attribute("aria-pressed") == "true"
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_horizontal_scrolling_and_charts_fit(
+    width: str, built_site: Path, site_url: str, context_for: Callable[..., Any]
+) -> None:
+    w, h = WIDTHS[width]
+    page = context_for(viewport={"width": w, "height": h}).new_page()
+    problems = []
+    for path in page_paths(built_site):
+        page.goto(site_url + path)
+        draw_charts(page)
+        if page.evaluate("document.documentElement.scrollWidth") > w:
+            problems.append(f"/{path} scrolls sideways")
+        for box in page.locator(".explainer-chart .main-svg").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })"
+        ):
+            if box[0] < 0 or box[1] > w:
+                problems.append(f"/{path} chart overflows: {box}")
+    assert problems == []
+
+
+def test_plotly_loads_only_when_a_chart_comes_near_and_only_once(
+    site_url: str, context_for: Callable[..., Any]
+) -> None:
+    page = context_for(viewport={"width": 375, "height": 740}).new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "actors/")  # the chart is far below the fold on a phone
+    page.wait_for_load_state("networkidle")
+    assert not any("plotly" in url for url in requests)
+    draw_charts(page)
+    assert sum("plotly.min.js" in url for url in requests) == 1
+    page.evaluate("window.__samePage = true")
+    page.locator("#who-said-and-did-what-list a[href*='timeline/#']").first.click()  # instant navigation
+    page.wait_for_url("**/timeline/**")
+    draw_charts(page)
+    assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
+    assert sum("plotly.min.js" in url for url in requests) == 1, "plotly.js is loaded once across pages"
+    assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1, "no orphan chart"
+
+
+def test_print_shows_the_timeline_as_its_list(site_url: str, context_for: Callable[..., Any]) -> None:
+    page = context_for(viewport={"width": 1000, "height": 900}).new_page()
+    page.goto(site_url + "timeline/")
+    draw_charts(page)
+    page.emulate_media(media="print")
+    assert page.locator(".explainer-chart__stage").is_hidden()
+    assert page.locator(".explainer-chart__toolbar").is_hidden()
+    assert page.locator("ol.explainer-timeline > li").first.is_visible()
+    assert page.locator("ol.explainer-timeline > li a[href*='sources']").first.is_visible()
+
+
+def test_head_has_open_graph_and_structured_data(built_site: Path) -> None:
+    import json
+    import re
+
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:type" content="article">' in home
+    assert '<meta property="og:title" content="Mexico refuses landing to a U.S. military deportation flight">' in home
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', home, re.S).group(1))
+    assert data["@type"] == "NewsArticle" and data["dateModified"] == "2026-11-28"
+    assert all("url" not in work for work in data["citation"]), "no address the sources do not give"
+    timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    events = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', timeline, re.S).group(1))
+    assert {item["item"]["@type"] for item in events["itemListElement"]} == {"Event"}
+    assert all("startDate" not in item["item"] for item in events["itemListElement"]), "no invented dates"
+    statements = (built_site / "statements" / "index.html").read_text(encoding="utf-8")
+    quotes = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', statements, re.S).group(1))
+    assert [q["spokenByCharacter"]["name"] for q in quotes["@graph"]] == ["Foreign Relations Ministry (SRE)"]
+    person = (built_site / "actors" / "karoline-leavitt" / "index.html").read_text(encoding="utf-8")
+    leavitt = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', person, re.S).group(1))
+    assert leavitt == {
+        "@context": "https://schema.org", "@type": "Person", "name": "Karoline Leavitt",
+        "affiliation": {"@type": "Organization", "name": "White House"}, "jobTitle": "White House Press Secretary",
+    }  # fmt: skip

@@ -259,3 +259,33 @@ def test_head_has_open_graph_and_structured_data(built_site: Path) -> None:
         "@context": "https://schema.org", "@type": "Person", "name": "Karoline Leavitt",
         "affiliation": {"@type": "Organization", "name": "White House"}, "jobTitle": "White House Press Secretary",
     }  # fmt: skip
+
+
+CONTRAST = """() => {
+  const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number); return m.slice(0, 3).concat([m.length > 3 ? m[3] : 1]); };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const over = (fg, bg) => fg[3] >= 1 ? fg : [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3])).concat([1]);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const probe = document.createElement('span'); document.body.appendChild(probe);
+  const css = c => { probe.style.color = ''; probe.style.color = c; return rgb(getComputedStyle(probe).color); };
+  const bg = rgb(getComputedStyle(document.body).backgroundColor);
+  const plot = document.querySelector('.explainer-chart__plot');
+  const marks = plot._fullData.map(t => ratio(over(css(t.marker.color), bg), bg));
+  const texts = Array.from(plot.querySelectorAll('.main-svg text'))
+    .map(t => ratio(over(css(getComputedStyle(t).fill), bg), bg));
+  probe.remove();
+  return {marks: marks, texts: texts};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_marks_and_labels_meet_contrast(scheme: str, site_url: str, context_for: Callable[..., Any]) -> None:
+    """axe-core does not look inside charts: marks need 3:1 and text 4.5:1 against the page."""
+    page = context_for(color_scheme=scheme, viewport={"width": 1440, "height": 900}).new_page()
+    for path in ("timeline/", "actors/"):
+        page.goto(site_url + path)
+        draw_charts(page)
+        measured = page.evaluate(CONTRAST)
+        assert measured["marks"] and min(measured["marks"]) >= 3.0, (path, measured["marks"])
+        assert measured["texts"] and min(measured["texts"]) >= 4.5, (path, min(measured["texts"]))

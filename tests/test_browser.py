@@ -91,6 +91,7 @@ def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, si
     page = watched.page
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
+    page.evaluate("window.__samePage = true")
     page.locator("nav.md-nav--primary a", has_text="Timeline").first.click()
     page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
     assert page.evaluate("document.querySelectorAll('.explainer-chart .main-svg').length") >= 1
@@ -100,6 +101,8 @@ def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, si
     page.go_forward()
     page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
     assert page.evaluate("document.querySelectorAll('.explainer-chart__plot').length") == 1
+    assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1
+    assert page.evaluate("window.__samePage") is True, "the page was never reloaded: instant navigation"
     assert watched.errors == [] and watched.failed == [] and watched.outside() == []
 
 

@@ -1,10 +1,17 @@
-"""Static files the generated pages need that do not come from the content: plotly.js."""
+"""Files the generated pages need that do not come from the content: the explainer's theme
+additions (templates, styles, the chart script) and plotly.js."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import plotly
+
+THEME_DIR = Path(__file__).parent / "theme"
+"""Templates and assets added on top of Material for MkDocs (after the site's own custom_dir)."""
+
+EXTRA_CSS = "assets/stylesheets/explainer.css"
+EXTRA_JAVASCRIPT = "assets/javascripts/explainer.js"
 
 PLOTLY_JS = "assets/javascripts/vendor/plotly.min.js"
 """Site-relative path where plotly.js is served (the site script loads it from there)."""

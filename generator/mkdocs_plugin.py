@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .assets import PLOTLY_JS, plotly_js_file
+from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_JS, THEME_DIR, plotly_js_file
 from .errors import ContentError
 from .pipeline import generate
 from .render.pages import NAV
@@ -35,6 +35,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.nav:
             config.nav = [{title: path} for title, path in NAV]
+        # The explainer's templates and assets come right after the site's own custom_dir, so a
+        # site can still override any of them.
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            custom = config.theme.custom_dir
+            dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME_DIR))
+        if EXTRA_CSS not in [str(item) for item in config.extra_css]:
+            config.extra_css.append(EXTRA_CSS)
+        if EXTRA_JAVASCRIPT not in [str(item) for item in config.extra_javascript]:
+            config.extra_javascript.append(EXTRA_JAVASCRIPT)  # type: ignore[arg-type]
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

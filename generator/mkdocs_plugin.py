@@ -44,7 +44,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if EXTRA_CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(EXTRA_CSS)
         if EXTRA_JAVASCRIPT not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(EXTRA_JAVASCRIPT)  # type: ignore[arg-type]
+            config.extra_javascript.append(EXTRA_JAVASCRIPT)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -123,6 +123,8 @@ def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     config = re.sub(r"(?m)^site_name: .*$", "site_name: Test explainer", config)
     config = re.sub(r"(?m)^site_description: .*$", "site_description: A test explainer", config)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "site_overrides", folder / "site_overrides")  # only its README: theme files ship with the plugin
+    shutil.copytree(
+        ROOT / "site_overrides", folder / "site_overrides"
+    )  # only its README: theme files ship with the plugin
     shutil.copytree(content, folder / "content")
     return folder

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -41,7 +40,7 @@ def test_pages_workflow_builds_with_make_site_and_deploys() -> None:
     workflow = load("pages.yml")
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
     uses = [step.get("uses", "").split("@")[0] for step in steps(workflow)]
-    assert ["actions/checkout", "actions/setup-python", "actions/configure-pages"] == uses[:3]
+    assert uses[:3] == ["actions/checkout", "actions/setup-python", "actions/configure-pages"]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     site_step = next(step for step in steps(workflow) if step.get("run", "").strip() == "make site")
     assert "SITE_URL" in site_step["env"], "the published address is given to the build"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import __version__, scaffold
 from .assets import PLOTLY_JS, plotly_js_file
 from .errors import ContentError, UsageError
 from .pipeline import Timings, build_explainer, generate
@@ -38,12 +40,69 @@ def _content_dir(value: str | None) -> Path:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
+    if args.format == "json":
+        try:
+            build_explainer(content)
+        except ContentError as error:
+            problems = [
+                {"path": _shown(p.path), "line": p.line, "column": p.column, "message": p.message}
+                for p in error.problems
+            ]
+            print(json.dumps(problems, indent=2, ensure_ascii=False))
+            return EXIT_CONTENT
+        print("[]")
+        return 0
     explainer = build_explainer(content)
     records = sum(
         len(table)
         for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
     )
     _say(f"{content}: {records} records, no problems")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _all_ids(content: Path) -> set[str]:
+    """Ids already used in the content, read leniently: a half-written file must not block `new`."""
+    ids: set[str] = set()
+    for path in content.glob("*.yml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        if isinstance(data, list):
+            ids.update(str(item["id"]) for item in data if isinstance(item, dict) and item.get("id"))
+    return ids
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    content = _content_dir(args.content_dir)
+    path = scaffold.append_record(content, args.kind, args.id, _all_ids(content))
+    _say(f"added a new {args.kind} at the end of {_shown(path)}: fill in its fields, then run explainer validate")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    content = _content_dir(args.content_dir)
+    written = scaffold.write_schemas(content)
+    for path in written:
+        _say(f"wrote {_shown(path)}")
+    _say(f"schemas in {_shown(content / scaffold.SCHEMA_DIR)} are up to date ({len(written)} file(s) changed)")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    today = dt.date.today().isoformat()
+    written = scaffold.init_project(folder, args.title, today, __version__)
+    _say(f"started a new explainer in {folder}/ ({len(written)} files)")
+    _say(f"next: cd {folder} && explainer build   (then edit content/ and run explainer serve)")
     return 0
 
 
@@ -129,7 +188,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     _say(f"[3/3] {site}/ replaced")
     total = time.perf_counter() - started
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
-    _say(f"built {site}/ in {total:.1f}s ({stages})")
+    records = output.records
+    _say(
+        f"built {site}/ in {total:.1f}s: {records} records, {len(output.pages)} pages, 0 warnings"
+        f" (strict mode fails on any) ({stages})"
+    )
     return 0
 
 
@@ -162,14 +225,49 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="explainer",
         description="Build an explainer site from an incident's YAML records.",
-        epilog="Examples:\n  explainer validate content\n  explainer build\n  explainer serve --port 8001",
+        epilog=(
+            "Examples:\n  explainer validate content\n  explainer new event --id border-closed\n"
+            "  explainer build\n  explainer serve --port 8001\n  explainer init ../next-story"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = top.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check every record and print every problem")
     validate.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
+    validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
     validate.set_defaults(run=cmd_validate)
+
+    new = commands.add_parser(
+        "new",
+        help="append a new record, with every field explained, to its file",
+        description="Append a new record to content/KIND.yml, keeping the rest of the file as it is.",
+        epilog="Examples:\n  explainer new event --id border-closed\n  explainer new source",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("kind", choices=sorted(scaffold.KIND_FILES), help="the kind of record")
+    new.add_argument("--id", help="the new record's id (checked against every id in use)")
+    new.add_argument("--content-dir", help="folder of record files (default: content)")
+    new.set_defaults(run=cmd_new)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of every record file, for editors that complete and check YAML",
+        epilog="Example:\n  explainer schema content",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
+    schema.set_defaults(run=cmd_schema)
+
+    init = commands.add_parser(
+        "init",
+        help="start a new explainer in a new folder",
+        epilog='Example:\n  explainer init ../harbour-strike --title "Harbour strike"',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    init.add_argument("folder", help="the folder to create (must not exist or be empty)")
+    init.add_argument("--title", default="New explainer", help="the site's name")
+    init.set_defaults(run=cmd_init)
 
     build = commands.add_parser("build", help="validate, generate and build the site atomically")
     build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")

@@ -77,7 +77,9 @@ HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
 HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
 """An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
 
-Sources = Annotated[list[RecordId], Field(min_length=1)]
+Sources = Annotated[
+    list[RecordId], Field(min_length=1, description="Ids of the source records that support this record; at least one.")
+]
 """Ids of the source records that support this record; at least one."""
 
 

@@ -22,6 +22,8 @@ class Output:
     """Data files the pages load, e.g. ``figures/timeline.json``."""
     nav: list[tuple[str, str]] = field(default_factory=list)
     """(title, page path) of the pages the site's navigation lists, in order."""
+    records: int = 0
+    """How many records the explainer has."""
 
     def files(self) -> dict[str, str]:
         return {**self.pages, **self.data}
@@ -34,4 +36,8 @@ def render(explainer: Explainer) -> Output:
         timeline.FIGURE_PATH: timeline.figure_json(explainer),
         involvement.FIGURE_PATH: involvement.figure_json(explainer),
     }
-    return Output(pages=rendered, data=data, nav=list(pages.NAV))
+    records = sum(
+        len(table)
+        for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
+    )
+    return Output(pages=rendered, data=data, nav=list(pages.NAV), records=records)

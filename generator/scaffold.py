@@ -1,0 +1,317 @@
+"""What editors ask the generator to write into a content folder: schemas, new records, new projects.
+
+These are the only writes into ``content/``, and each happens only on an explicit command
+(``explainer schema``, ``explainer new``, ``explainer init``).
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from . import models
+from .errors import UsageError
+from .validate import INCIDENT_FILE
+
+SCHEMA_DIR = ".schema"
+"""Folder of the JSON Schemas inside a content folder (hidden, so MkDocs does not publish it)."""
+
+KIND_FILES = {
+    "source": "sources",
+    "actor": "actors",
+    "event": "events",
+    "statement": "statements",
+    "question": "questions",
+}
+"""Kind an editor names (``explainer new event``) -> the stem of its record file."""
+
+
+def schema_name(stem: str) -> str:
+    return f"{SCHEMA_DIR}/{stem}.schema.json"
+
+
+def modeline(stem: str) -> str:
+    """The first line of a record file: tells YAML-aware editors which schema to check it against."""
+    return f"# yaml-language-server: $schema={schema_name(stem)}"
+
+
+def schemas() -> dict[str, str]:
+    """File name (inside the content folder) -> JSON Schema text, for every record file."""
+    documents: dict[str, dict[str, Any]] = {"incident": models.Incident.model_json_schema()}
+    for stem, model in models.RECORD_KINDS.items():
+        documents[stem] = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
+    out = {}
+    for stem, document in documents.items():
+        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{stem}.yml", **document}
+        out[schema_name(stem)] = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return out
+
+
+def write_schemas(content: Path) -> list[Path]:
+    """Write the schemas, and put the modeline at the top of each record file that lacks it."""
+    written = []
+    for relative, text in schemas().items():
+        path = content / relative
+        path.parent.mkdir(exist_ok=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    for stem in ["incident", *models.RECORD_KINDS]:
+        path = content / f"{stem}.yml"
+        if path.is_file() and not path.is_symlink():
+            text = path.read_text(encoding="utf-8")
+            if not text.startswith(modeline(stem)):
+                path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
+                written.append(path)
+    return written
+
+
+# --- New records ---------------------------------------------------------------------------------
+
+
+def _comment(text: str | None, indent: str) -> list[str]:
+    return [f"{indent}# {line}".rstrip() for line in (text or "").splitlines()]
+
+
+def _placeholder(annotation: Any) -> tuple[str, str | None]:
+    """A value an editor must replace (it does not validate as it is) and a hint on what goes there."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union,) and len(args) == 1:
+        return _placeholder(args[0])
+    if typing.get_origin(annotation) is list:
+        return "[]", None
+    if typing.get_origin(annotation) is typing.Literal:
+        return '""', "One of: " + ", ".join(str(a) for a in typing.get_args(annotation)) + "."
+    return '""', None
+
+
+def record_template(kind: str, record_id: str) -> str:
+    """A new record with every field, each under a comment saying what it holds.
+
+    Required fields have empty values, which do not validate until filled in; optional fields are
+    commented out.
+    """
+    model = models.RECORD_KINDS[KIND_FILES[kind]]
+    lines = [f"- id: {record_id or chr(34) * 2}"]
+    for name, field in model.model_fields.items():
+        if name == "id":
+            continue
+        required = field.is_required()
+        prefix = "  " if required else "  # "
+        lines += _comment(field.description, "  ")
+        if name in ("when", "published"):
+            lines.append("  # Give a date and its precision (exact, day, month, year, range), or keep")
+            lines.append("  # `unknown` and say in `basis` why; see the editors' guide for each form.")
+            lines += [f"{prefix}{name}:", f"{prefix}  precision: unknown", f'{prefix}  basis: ""']
+            continue
+        value, hint = _placeholder(field.annotation)
+        if hint:
+            lines.append(f"  # {hint}")
+        lines.append(f"{prefix}{name}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def append_record(content: Path, kind: str, record_id: str | None, existing_ids: set[str]) -> Path:
+    """Append a new record to its file; the file's existing bytes are kept exactly."""
+    if kind not in KIND_FILES:
+        raise UsageError(f"unknown kind '{kind}': use one of {', '.join(KIND_FILES)}")
+    if record_id is not None:
+        try:
+            TypeAdapter(models.RecordId).validate_python(record_id)
+        except Exception:
+            raise UsageError(
+                f"'{record_id}' is not a usable id: lower-case letters and digits in words joined by single"
+                " hyphens, not a reserved name"
+            ) from None
+        if record_id in existing_ids:
+            raise UsageError(f"id '{record_id}' is already used: choose another")
+    stem = KIND_FILES[kind]
+    path = content / f"{stem}.yml"
+    text = record_template(kind, record_id or "")
+    if not path.exists() or path.stat().st_size == 0:
+        path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
+        return path
+    with path.open("rb+") as handle:
+        handle.seek(-1, 2)
+        needs_newline = handle.read(1) != b"\n"
+        handle.seek(0, 2)
+        handle.write((("\n" if needs_newline else "") + "\n" + text).encode("utf-8"))
+    return path
+
+
+# --- New projects --------------------------------------------------------------------------------
+
+STARTER_CONTENT = {
+    INCIDENT_FILE: """\
+title: New explainer
+summary: Replace this with one neutral paragraph saying what happened.
+as_of: {today}
+language: en
+key_facts:
+  - text: Replace this with the first fact readers need, attributed to whoever stated it.
+    sources: [first-source]
+method: Replace this with how the explainer is put together and what it leaves out.
+corrections: Replace this with how readers report an error and how corrections are shown.
+""",
+    "sources.yml": """\
+- id: first-source
+  title: Replace with the title of the first source
+  publisher: Replace with its publisher
+  kind: news_report
+  published:
+    precision: unknown
+    basis: Replace with its date, or say why it is not known.
+""",
+    "actors.yml": """\
+- id: first-side
+  name: Replace with a country or organisation
+  kind: country
+  sources: [first-source]
+""",
+    "events.yml": """\
+- id: first-event
+  title: Replace with what happened
+  summary: Replace with a neutral summary of the event.
+  actors: [first-side]
+  when:
+    precision: unknown
+    basis: Replace with the date, or say why it is not known.
+  sources: [first-source]
+""",
+    "statements.yml": """\
+- id: first-statement
+  title: Replace with who said what
+  speaker: first-side
+  form: paraphrase
+  text: Replace with the source's report of what was said.
+  when:
+    precision: unknown
+    basis: Replace with the date, or say why it is not known.
+  after: [first-event]
+  responds_to: [first-event]
+  sources: [first-source]
+""",
+    "questions.yml": """\
+- id: first-question
+  question: Replace with something the sources leave unknown?
+  why_it_matters: Replace with what depends on the answer.
+  what_would_answer: Replace with the document or statement that would settle it.
+  status: open
+  related: [first-event]
+  sources: [first-source]
+""",
+}
+
+MKDOCS_YML = """\
+# An explainer site: `explainer build` builds it, `explainer serve` previews it.
+site_name: {title}
+# Instant navigation needs the published address; the Pages workflow sets SITE_URL.
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+docs_dir: content
+
+theme:
+  name: material
+  custom_dir: site_overrides
+  language: en
+  font: false
+  features:
+    - navigation.instant
+    - navigation.top
+    - search.highlight
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle:
+        icon: material/brightness-7
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle:
+        icon: material/brightness-4
+        name: Switch to light mode
+
+plugins:
+  - search
+  - explainer
+
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+"""
+
+PAGES_WORKFLOW = """\
+# Publishes the explainer to GitHub Pages on every push to main.
+name: Publish
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - id: pages
+        uses: actions/configure-pages@v5
+      - run: python -m pip install -r requirements.txt
+      - run: explainer build
+        env:
+          SITE_URL: ${{{{ steps.pages.outputs.base_url }}}}/
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+
+def init_project(folder: Path, title: str, today: str, version: str) -> list[Path]:
+    """Start a new explainer in ``folder`` (which must not exist or be empty)."""
+    if folder.exists() and any(folder.iterdir()):
+        raise UsageError(f"'{folder}' is not empty: choose a new folder")
+    files = {
+        "mkdocs.yml": MKDOCS_YML.format(title=json.dumps(title)),
+        "requirements.txt": f"# The explainer generator, at the version this project was started with.\n"
+        f"incident-explainer=={version}\n",
+        ".gitignore": "/site/\n/.venv/\n/.site.*/\n",
+        "site_overrides/README.md": "Templates and assets placed here override the theme for this site.\n",
+        ".github/workflows/pages.yml": PAGES_WORKFLOW.format(),
+    }
+    for name, text in STARTER_CONTENT.items():
+        files[f"content/{name}"] = modeline(Path(name).stem) + "\n" + text.format(today=today)
+    written = []
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    write_schemas(folder / "content")
+    return written

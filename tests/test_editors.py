@@ -1,0 +1,116 @@
+"""The editors' commands through real subprocesses: schema, new, init, validate --format json."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from generator import models, scaffold
+from generator.pipeline import build_explainer
+from tests.conftest import CONTENT, FIXTURE, run_explainer
+
+
+def test_committed_schemas_match_the_models() -> None:
+    for relative, text in scaffold.schemas().items():
+        committed = CONTENT / relative
+        assert committed.is_file(), f"{relative} missing: run explainer schema content"
+        assert committed.read_text(encoding="utf-8") == text, f"{relative} is stale: run explainer schema content"
+
+
+def test_every_record_file_points_its_editor_at_its_schema() -> None:
+    for path in CONTENT.glob("*.yml"):
+        assert path.read_text(encoding="utf-8").splitlines()[0] == scaffold.modeline(path.stem)
+
+
+def test_schema_knows_every_field_and_rejects_unknown_ones() -> None:
+    events = json.loads(scaffold.schemas()[".schema/events.schema.json"])
+    event = events["$defs"]["Event"]
+    assert set(event["properties"]) == set(models.Event.model_fields)
+    assert event["additionalProperties"] is False
+    assert event["properties"]["title"]["description"] == "Short headline for lists and the timeline."
+
+
+def test_schema_command_writes_schemas_and_modelines(fixture_copy: Path) -> None:
+    result = run_explainer("schema", str(fixture_copy))
+    assert result.returncode == 0, result.stderr
+    for stem in ("incident", "events", "questions"):
+        assert (fixture_copy / ".schema" / f"{stem}.schema.json").is_file()
+        assert (fixture_copy / f"{stem}.yml").read_text().startswith(scaffold.modeline(stem) + "\n")
+    assert run_explainer("validate", str(fixture_copy)).returncode == 0, "modelines are comments: still valid"
+    again = run_explainer("schema", str(fixture_copy))
+    assert "(0 file(s) changed)" in again.stderr
+
+
+def fill_in(text: str, values: dict[str, str]) -> str:
+    """Replace the empty values of a new record's fields, as an editor would."""
+    for field, value in values.items():
+        text, count = re.subn(rf'(?m)^(\s+{field}): (""|\[\])$', rf"\1: {value}", text, count=1)
+        assert count == 1, field
+    return text
+
+
+def test_new_appends_a_record_that_validates_once_filled_in(fixture_copy: Path) -> None:
+    events = fixture_copy / "events.yml"
+    before = events.read_bytes()
+    result = run_explainer("new", "event", "--id", "ferry-starts", "--content-dir", str(fixture_copy))
+    assert result.returncode == 0, result.stderr
+    after = events.read_bytes()
+    assert after.startswith(before), "the rest of the file is kept byte for byte"
+    added = after[len(before) :].decode("utf-8")
+    assert "- id: ferry-starts" in added and "# Short headline for lists and the timeline." in added
+    # As it is, the new record is not valid: its required fields are empty.
+    assert run_explainer("validate", str(fixture_copy)).returncode == 1
+    filled = fill_in(
+        added,
+        {"title": "A ferry starts", "summary": "A ferry replaced the bridge.", "actors": "[example-council]",
+         "basis": "The report gives no date.", "sources": "[daily-report]"},
+    )  # fmt: skip
+    events.write_bytes(before + filled.encode("utf-8"))
+    result = run_explainer("validate", str(fixture_copy))
+    assert result.returncode == 0, result.stderr
+    assert "ferry-starts" in build_explainer(fixture_copy).events
+
+
+def test_new_refuses_an_id_in_use_or_malformed(fixture_copy: Path) -> None:
+    before = (fixture_copy / "actors.yml").read_bytes()
+    taken = run_explainer("new", "actor", "--id", "bridge-closed", "--content-dir", str(fixture_copy))
+    assert taken.returncode == 2 and "already used" in taken.stderr
+    bad = run_explainer("new", "actor", "--id", "Bad Id", "--content-dir", str(fixture_copy))
+    assert bad.returncode == 2 and "not a usable id" in bad.stderr
+    assert (fixture_copy / "actors.yml").read_bytes() == before
+
+
+def test_new_without_trailing_newline_keeps_the_last_line(fixture_copy: Path) -> None:
+    questions = fixture_copy / "questions.yml"
+    questions.write_bytes(questions.read_bytes().rstrip(b"\n"))
+    before = questions.read_bytes()
+    assert run_explainer("new", "question", "--content-dir", str(fixture_copy)).returncode == 0
+    assert questions.read_bytes().startswith(before + b"\n")
+
+
+def test_init_starts_a_project_that_builds_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "harbour"
+    result = run_explainer("init", str(folder), "--title", "Harbour strike")
+    assert result.returncode == 0, result.stderr
+    assert (folder / ".github" / "workflows" / "pages.yml").is_file()
+    built = run_explainer("build", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    assert "Harbour strike" in (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert (folder / "site" / "assets" / "javascripts" / "explainer.js").is_file(), "theme files come with the plugin"
+    assert run_explainer("init", str(folder)).returncode == 2, "an existing project is never overwritten"
+
+
+def test_validate_json_output(fixture_copy: Path) -> None:
+    shutil.copy(FIXTURE / "events.yml", fixture_copy / "events.yml")
+    (fixture_copy / "questions.yml").write_text("- id: q\n  question: Why?\n", encoding="utf-8")
+    result = run_explainer("validate", "content", "--format", "json", cwd=fixture_copy.parent)
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    assert problems[0] == {
+        "path": "content/questions.yml", "line": 1, "column": 3, "message": "missing required field 'sources'"
+    }  # fmt: skip
+    assert len(problems) == 4
+    clean = run_explainer("validate", str(FIXTURE), "--format", "json")
+    assert clean.returncode == 0 and json.loads(clean.stdout) == []

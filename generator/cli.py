@@ -218,7 +218,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "--dev-addr",
         f"127.0.0.1:{args.port}",
     ]
-    return subprocess.call(command)
+    # Become the MkDocs server, so Ctrl-C and signals reach it directly.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.execv(sys.executable, command)
+    return 0  # pragma: no cover - execv does not return
 
 
 def parser() -> argparse.ArgumentParser:

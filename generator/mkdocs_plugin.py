@@ -7,6 +7,7 @@ themselves are not published.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_JS, THEME_DIR, plotly_js_file
 from .errors import ContentError
 from .pipeline import generate
-from .render.pages import NAV
+from .render.pages import NAV, problems_page
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class ExplainerConfig(Config):
@@ -29,6 +32,14 @@ class ExplainerConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    serving = False
+    """True under ``mkdocs serve``: content errors then become a page instead of stopping the server."""
+    last_pages: list[str] = []
+    """Pages of the last good build, so each of them can show the errors while they last."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content_dir or config.docs_dir)
 
@@ -52,10 +63,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         try:
             output = generate(content_dir)
         except ContentError as error:
-            raise PluginError(
-                f"the explainer's content has {len(error.problems)} problem(s):\n"
-                + error.format(content_dir.absolute().parent)
-            ) from None
+            report = error.format(content_dir.absolute().parent)
+            if not self.serving:
+                raise PluginError(f"the explainer's content has {len(error.problems)} problem(s):\n{report}") from None
+            # In the live preview, say it in the terminal and on every page until it is mended.
+            log.error("the explainer's content has %d problem(s):\n%s", len(error.problems), report)
+            error_page = problems_page(report.splitlines())
+            for path in self.last_pages or [path for _, path in NAV]:
+                if files.get_file_from_path(path) is None:
+                    files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
+            return files
+        self.last_pages = sorted(output.pages)
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
             for file in list(files):  # the record files are input, not pages
@@ -68,7 +86,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             inclusion = (
                 InclusionLevel.UNDEFINED if path in nav_pages or not path.endswith(".md") else InclusionLevel.NOT_IN_NAV
             )
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+            file = File.generated(config, path, content=text, inclusion=inclusion)
+            if path in output.edit_paths:  # "edit this page" opens the YAML the page's records are in
+                file.edit_uri = output.edit_paths[path]
+            files.append(file)
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(plotly_js_file())))
         return files
 

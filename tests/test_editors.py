@@ -114,3 +114,22 @@ def test_validate_json_output(fixture_copy: Path) -> None:
     assert len(problems) == 4
     clean = run_explainer("validate", str(FIXTURE), "--format", "json")
     assert clean.returncode == 0 and json.loads(clean.stdout) == []
+
+
+def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("theme:\n", "repo_url: https://github.com/example/bridge\nedit_uri: blob/main/content/\ntheme:\n", 1)
+        .replace("    - navigation.instant\n", "    - navigation.instant\n    - content.action.edit\n", 1),
+        encoding="utf-8",
+    )
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    actor = (project / "site" / "actors" / "ana-example" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/bridge/blob/main/content/actors.yml#L10"' in actor
+    timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/bridge/blob/main/content/events.yml"' in timeline

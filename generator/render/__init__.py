@@ -24,6 +24,8 @@ class Output:
     """(title, page path) of the pages the site's navigation lists, in order."""
     records: int = 0
     """How many records the explainer has."""
+    edit_paths: dict[str, str] = field(default_factory=dict)
+    """Page path -> the record file (and line) an editor changes it in, e.g. ``actors.yml#L12``."""
 
     def files(self) -> dict[str, str]:
         return {**self.pages, **self.data}
@@ -40,4 +42,21 @@ def render(explainer: Explainer) -> Output:
         len(table)
         for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
     )
-    return Output(pages=rendered, data=data, nav=list(pages.NAV), records=records)
+    return Output(pages=rendered, data=data, nav=list(pages.NAV), records=records, edit_paths=edit_paths(explainer))
+
+
+def edit_paths(explainer: Explainer) -> dict[str, str]:
+    """Where each page's records are written: a record's own line for its page, else its file."""
+    paths = {
+        "index.md": "incident.yml",
+        "about.md": "incident.yml",
+        "timeline.md": "events.yml",
+        "statements.md": "statements.yml",
+        "actors/index.md": "actors.yml",
+        "questions.md": "questions.yml",
+        "sources.md": "sources.yml",
+    }
+    for actor_id, origin in ((a, explainer.origins[a]) for a in explainer.actors):
+        line, _ = origin.position("id")
+        paths[pages.actor_page(actor_id)] = f"{origin.file.path.name}#L{line}"
+    return paths

@@ -441,6 +441,18 @@ def sources_page(explainer: Explainer) -> str:
     return "\n".join(out)
 
 
+def problems_page(problems: list[str]) -> str:
+    """The page the live preview shows in place of every page while the content has mistakes."""
+    out = page_start(
+        "Content problems",
+        "The explainer's records have mistakes; the preview shows the pages again once they are mended.",
+        f"The records have {len(problems)} problem(s). Mend them in your editor: this page turns back "
+        "into the explainer as soon as the content is valid.",
+    )
+    out += [f"- `{line}`" if "`" not in line else f"- {inline(line)}" for line in problems]
+    return "\n".join(out) + "\n"
+
+
 SOURCING_RULES = """\
 - Every event, statement, actor and open question cites at least one source listed on the
   [Sources](sources.md) page.

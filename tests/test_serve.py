@@ -1,0 +1,65 @@
+"""The live preview: an edited record shows up, a broken one is reported without stopping the server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import free_port, make_project
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], seconds: float) -> float:
+    """Poll until the condition holds; returns how long it took (fails after ``seconds``)."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(0.2)
+    raise AssertionError(f"not true within {seconds} s")
+
+
+def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/"
+    events = project / "content" / "events.yml"
+    original = events.read_text(encoding="utf-8")
+    try:
+        wait_for(lambda: "The bridge is closed" in fetch(base + "timeline/"), 60)
+
+        events.write_text(original.replace("title: The bridge is closed", "title: The bridge is shut"), "utf-8")
+        took = wait_for(lambda: "The bridge is shut" in fetch(base + "timeline/"), 15)
+        print(f"edit served after {took:.1f} s")
+
+        events.write_text(original + "- id: half-written\n", encoding="utf-8")
+        wait_for(lambda: "Content problems" in fetch(base + "timeline/"), 15)
+        page = fetch(base + "timeline/")
+        assert "content/events.yml:29:3: missing required field" in page
+        assert server.poll() is None, "the server keeps running"
+
+        events.write_text(original, encoding="utf-8")
+        wait_for(lambda: "The bridge is closed" in fetch(base + "timeline/"), 15)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "missing required field 'actors'" in output, "the problem is reported in the terminal too"
+    assert "Traceback" not in output

@@ -236,7 +236,14 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser("validate", help="check every record and print every problem")
+    validate = commands.add_parser(
+        "validate",
+        help="check every record and print every problem",
+        description="Check every record file; print each problem as path:line:col: message. Exit 0 when"
+        " clean, 1 on content problems, 2 on usage errors.",
+        epilog="Examples:\n  explainer validate\n  explainer validate content --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     validate.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
     validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
     validate.set_defaults(run=cmd_validate)
@@ -272,17 +279,37 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--title", default="New explainer", help="the site's name")
     init.set_defaults(run=cmd_init)
 
-    build = commands.add_parser("build", help="validate, generate and build the site atomically")
+    build = commands.add_parser(
+        "build",
+        help="validate, generate and build the site atomically",
+        description="Check the records, generate the pages and run mkdocs build --strict into a temporary"
+        " folder that replaces the site folder only if everything succeeded.",
+        epilog="Examples:\n  explainer build\n  SITE_URL=https://example.org/story/ explainer build --site-dir public",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
     build.set_defaults(run=cmd_build)
 
-    serve = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when a record changes")
+    serve = commands.add_parser(
+        "serve",
+        help="live preview on 127.0.0.1 that rebuilds when a record changes",
+        description="Serve a live preview. Saving a record file rebuilds and reloads the page; a content"
+        " problem is printed here and shown on the preview's pages until it is mended.",
+        epilog="Examples:\n  explainer serve\n  explainer serve --port 8001",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     serve.add_argument("--config-file", default="mkdocs.yml")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
 
-    gen = commands.add_parser("generate", help="write the generated Markdown and data to a folder")
+    gen = commands.add_parser(
+        "generate",
+        help="write the generated Markdown and data to a folder",
+        description="Write the generated pages, figure data and plotly.js to a folder, for another builder.",
+        epilog="Example:\n  explainer generate content --out build/docs",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     gen.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
     gen.add_argument("--out", required=True, help="folder to replace with the generated files")
     gen.set_defaults(run=cmd_generate)

@@ -49,3 +49,9 @@ def test_generate_writes_a_docs_folder_for_other_builders(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert (out / "timeline.md").is_file() and (out / "figures" / "timeline.json").is_file()
     assert (out / "assets" / "javascripts" / "vendor" / "plotly.min.js").stat().st_size > 1_000_000
+
+
+def test_every_subcommand_has_help_with_examples() -> None:
+    for command in ("validate", "build", "serve", "generate", "new", "schema", "init"):
+        result = run_explainer(command, "--help")
+        assert result.returncode == 0 and "explainer " + command in result.stdout.split("Example", 1)[1], command

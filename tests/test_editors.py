@@ -133,3 +133,17 @@ def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
     assert 'href="https://github.com/example/bridge/blob/main/content/actors.yml#L10"' in actor
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/bridge/blob/main/content/events.yml"' in timeline
+
+
+def test_the_editors_guide_lists_every_field_of_every_model() -> None:
+    from generator import guide
+
+    readme = (CONTENT.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split(guide.START, 1)[1].split(guide.END, 1)[0]
+    assert block.strip() == guide.field_reference().strip(), "run: python -m generator.guide README.md"
+    for title, model in guide.FILES:
+        table = block.split(f"#### `{title}`", 1)[1].split("####", 1)[0]
+        for name in model.model_fields:
+            assert f"| `{name}` |" in table, f"{title}: field {name} missing from the guide"
+    for command in ("validate", "new", "schema", "serve", "init"):
+        assert f"explainer {command}" in readme or f"make {command}" in readme

@@ -9,7 +9,6 @@ for the point's keyboard-focusable link, and that link's place in the tab order.
 from __future__ import annotations
 
 import json
-import textwrap
 
 import plotly.graph_objects as go
 
@@ -56,10 +55,25 @@ def point_label(entry: TimelineEntry) -> str:
 
 
 def _wrap(text: str, width: int = 60) -> list[str]:
-    flat = " ".join(text.split())
-    if len(flat) > HOVER_SUMMARY_CHARS:
-        flat = flat[:HOVER_SUMMARY_CHARS].rsplit(" ", 1)[0] + " \u2026"
-    return textwrap.wrap(flat, width) or [""]
+    """Lines of at most about ``width`` characters (a greedy wrap; textwrap is slow at scale)."""
+    words = text.split()
+    if sum(len(w) + 1 for w in words) > HOVER_SUMMARY_CHARS:
+        kept, total = [], 0
+        for word in words:
+            total += len(word) + 1
+            if total > HOVER_SUMMARY_CHARS:
+                break
+            kept.append(word)
+        words = [*kept, "\u2026"]
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current] if current or not lines else lines
 
 
 def hover(explainer: Explainer, entry: TimelineEntry) -> str:

@@ -20,12 +20,12 @@ import yaml
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-!|$%~^=:@&\"'")
 _ESCAPES = {char: f"&#{ord(char)};" for char in _MARKDOWN_SPECIAL}
 _ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_TABLE = str.maketrans(_ESCAPES)
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def _escape_line(line: str) -> str:
-    line = line.strip()
-    escaped = "".join(_ESCAPES.get(char, char) for char in line)
+    escaped = line.strip().translate(_TABLE)
     # "1. text" at the start of a line would become an ordered list.
     return _LIST_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", escaped)
 
@@ -71,7 +71,8 @@ def front_matter(title: str, description: str, jsonld: Any = None, og_type: str 
     }
     if jsonld is not None:
         values["jsonld"] = json_for_html(jsonld)
-    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=10_000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: fast on long JSON-LD values
+    dumped = yaml.dump(values, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n\n"
 
 

@@ -72,6 +72,10 @@ class Explainer:
     """Record id -> ids of the questions related to it."""
     timeline: list[TimelineEntry] = field(default_factory=list)
     """Events and statements in the order the sources support; unplaced ones last."""
+    position: dict[str, int] = field(default_factory=dict)
+    """Record id -> 0-based place in its listing: timeline order for events, file order otherwise."""
+    entry_number: dict[str, int] = field(default_factory=dict)
+    """Event or statement id -> its 1-based number on the timeline."""
 
     def record(self, record_id: str) -> models.Record:
         kind = self.kind_of[record_id]
@@ -226,6 +230,10 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     explainer.timeline, problems = _place(explainer)
     if problems:
         return None, problems
+    for table in (explainer.sources, explainer.actors, explainer.statements, explainer.questions):
+        explainer.position.update((record_id, i) for i, record_id in enumerate(table))
+    explainer.entry_number = {entry.record.id: entry.number for entry in explainer.timeline}
+    explainer.position.update((i, n - 1) for i, n in explainer.entry_number.items() if i in explainer.events)
     return explainer, []
 
 

@@ -2,8 +2,9 @@
 
 A chart is a ``<figure>`` whose data the site script fetches from a JSON file; the page around it
 carries the same information as a list, which the figure's caption points to. Each point's
-``customdata`` is ``[anchor, label, order]``: the id of the entry it stands for, a plain-text label
-for the point's keyboard-focusable link, and that link's place in the tab order.
+``customdata`` is ``[anchor, label, order, href]``: the id of the entry it stands for, a plain-text
+label for the point's keyboard-focusable link, that link's place in the tab order, and the
+entry's address in the timeline's list.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import plotly.graph_objects as go
 
 from .. import dates
 from ..link import KIND_NAMES, Explainer, TimelineEntry
+from . import paging
 from .text import attribute, html_text, json_for_html
+
+LARGE = 1000
+"""Above this many entries, charts are drawn with WebGL, without marker labels and with shorter hovers."""
 
 HOVER_SUMMARY_CHARS = 280
 """Longer summaries are cut in the hover label (the list beside the chart has them in full)."""
@@ -49,6 +54,11 @@ def when_label(entry: TimelineEntry) -> str:
     return when
 
 
+def href(entry: TimelineEntry) -> str:
+    """Site-relative address of an entry in the timeline's list (for clicks from other pages)."""
+    return f"{paging.url_of(paging.page_of('timeline', entry.number - 1))}#{anchor(entry)}"
+
+
 def point_label(entry: TimelineEntry) -> str:
     """Plain text naming a point for a screen reader: number, title, kind and date."""
     return f"{entry.number}. {entry.record.title}. {kind_label(entry)}, {when_label(entry)}."
@@ -76,7 +86,7 @@ def _wrap(text: str, width: int = 60) -> list[str]:
     return [*lines, current] if current or not lines else lines
 
 
-def hover(explainer: Explainer, entry: TimelineEntry) -> str:
+def hover(explainer: Explainer, entry: TimelineEntry, brief: bool = False) -> str:
     """Hover text of an entry: every editor's string HTML-escaped, shown by Plotly as text."""
     record = entry.record
     if entry.kind == "events":
@@ -89,7 +99,7 @@ def hover(explainer: Explainer, entry: TimelineEntry) -> str:
     lines = [
         f"<b>{entry.number}. {html_text(record.title)}</b>",
         html_text(f"{kind_label(entry)} \u00b7 {when_label(entry)}"),
-        *(html_text(line) for line in _wrap(summary)),
+        *([] if brief else (html_text(line) for line in _wrap(summary))),
         html_text(who),
         html_text(f"Sources: {sources}"),
     ]

@@ -15,6 +15,8 @@ from .text import html_text
 FIGURE_PATH = "figures/involvement.json"
 CHART_ID = "involvement-chart"
 LIST_ANCHOR = "who-said-and-did-what-list"
+MAX_ROWS = 40
+"""The chart and its list show the most involved actors; every actor's own page lists all of theirs."""
 MAX_LABEL = 28
 """Longer actor names are shortened on the chart's axis (in full in the hover and the list)."""
 
@@ -32,16 +34,32 @@ def involvements(explainer: Explainer) -> dict[str, list[tuple[TimelineEntry, st
         else:
             for actor_id in record.actors:  # type: ignore[union-attr]
                 found.setdefault(actor_id, []).append((entry, "took part"))
+    if len(found) > MAX_ROWS:
+        keep = set(sorted(found, key=lambda a: (-len(found[a]), explainer.position[a]))[:MAX_ROWS])
+        found = {a: entries for a, entries in found.items() if a in keep}
     side_order = {side: i for i, side in enumerate(explainer.sides)}
-    actor_order = {actor_id: i for i, actor_id in enumerate(explainer.actors)}
-    ordered = sorted(found, key=lambda a: (side_order[explainer.side_of[a]], actor_order[a]))
+    ordered = sorted(found, key=lambda a: (side_order[explainer.side_of[a]], explainer.position[a]))
     return {actor_id: found[actor_id] for actor_id in ordered}
+
+
+def involved_count(explainer: Explainer) -> int:
+    """How many actors speak in or take part in at least one entry."""
+    speakers = {s.speaker for s in explainer.statements.values()}
+    return len(speakers | {a for e in explainer.events.values() for a in e.actors})
 
 
 def summary_sentence(explainer: Explainer) -> str:
     rows = involvements(explainer)
+    total = involved_count(explainer)
+    who = (
+        f"{len(rows)} people and organisations"
+        if len(rows) == total
+        else (
+            f"The {len(rows)} most involved of {total} people and organisations (each actor's page lists all of theirs)"
+        )
+    )
     return (
-        f"{len(rows)} people and organisations, one row each and grouped by side, against the"
+        f"{who}, one row each and grouped by side, against the"
         f" {len(explainer.timeline)} timeline entries (numbered as on the timeline) they spoke in or took part in."
     )
 
@@ -70,16 +88,19 @@ def figure(explainer: Explainer) -> go.Figure:
                 xs.append(entry.number)
                 ys.append(row_of[actor_id])
                 symbols.append(charts.symbol(entry))
-                hovers.append(f"<b>{html_text(name)}</b> ({role})<br>" + charts.hover(explainer, entry))
+                brief = len(explainer.timeline) > charts.LARGE
+                hovers.append(f"<b>{html_text(name)}</b> ({role})<br>" + charts.hover(explainer, entry, brief))
                 label = f"{name} ({role}): {charts.point_label(entry)}"
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
-                custom.append([charts.anchor(entry), label, order])
+                custom.append([charts.anchor(entry), label, order, charts.href(entry)])
         if xs:
+            scatter = go.Scattergl if len(explainer.timeline) > charts.LARGE else go.Scatter
             traces.append(
-                go.Scatter(
+                scatter(
                     x=xs, y=ys, mode="markers", name=html_text(explainer.actors[side].name),
                     hovertext=hovers, hoverinfo="text", customdata=custom,
-                    marker={"symbol": symbols, "size": 12, "line": {"width": 2}}, cliponaxis=False,
+                    marker={"symbol": symbols, "size": 12, "line": {"width": 2}},
+                    **({} if scatter is go.Scattergl else {"cliponaxis": False}),
                 )
             )  # fmt: skip
     layout = go.Layout(

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import dates, models
 from ..link import KIND_NAMES, Explainer, TimelineEntry
-from . import involvement, structured, timeline
+from . import involvement, paging, structured, timeline
 from .text import attribute, block, front_matter, href, inline, quote, url
 
 NAV = (
@@ -53,13 +53,16 @@ def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
     kind = explainer.kind_of[record_id]
     if kind == "actors":
         return actor_page(record_id), None
-    page = {
-        "events": "timeline.md",
-        "statements": "statements.md",
-        "questions": "questions.md",
-        "sources": "sources.md",
-    }[kind]
-    return page, f"{KIND_NAMES[kind]}-{record_id}"
+    if kind == "questions":
+        return "questions.md", f"question-{record_id}"
+    stem = {"events": "timeline", "statements": "statements", "sources": "sources"}[kind]
+    return paging.page_of(stem, explainer.position[record_id]), f"{KIND_NAMES[kind]}-{record_id}"
+
+
+def timeline_home(explainer: Explainer, record_id: str) -> tuple[str, str]:
+    """Where an event or statement is listed on the timeline."""
+    number = explainer.entry_number[record_id]
+    return paging.page_of("timeline", number - 1), f"{KIND_NAMES[explainer.kind_of[record_id]]}-{record_id}"
 
 
 def link_to(explainer: Explainer, page: str, record_id: str) -> str:
@@ -106,13 +109,19 @@ def page_start(
 def render_pages(explainer: Explainer) -> dict[str, str]:
     pages = {
         "index.md": home(explainer),
-        "timeline.md": timeline_page(explainer),
-        "statements.md": statements_page(explainer),
         "actors/index.md": actors_index(explainer),
         "questions.md": questions_page(explainer),
-        "sources.md": sources_page(explainer),
         "about.md": about_page(explainer),
     }
+    listings = {
+        "timeline": (timeline_page, explainer.timeline),
+        "statements": (statements_page, list(explainer.statements.values())),
+        "sources": (sources_page, list(explainer.sources.values())),
+    }
+    for stem, (render_page, items) in listings.items():
+        chunks: list[list[Any]] = paging.split(items)  # type: ignore[arg-type]
+        for number, chunk in enumerate(chunks, start=1):
+            pages[paging.page_path(stem, number)] = render_page(explainer, chunk, number, len(chunks))  # type: ignore[operator]
     for actor_id in explainer.actors:
         pages[actor_page(actor_id)] = actor_detail(explainer, actor_id)
     return pages
@@ -190,7 +199,7 @@ def _entry(explainer: Explainer, page: str, entry: TimelineEntry) -> list[str]:
         out.append("")
         out.append(f"{link_to(explainer, page, record.speaker)}: {_statement_excerpt(record)}")
         out.append("")
-        out.append(f"[Full statement, context and response]({href(page, 'statements.md', anchor)}).")
+        out.append(f"[Full statement, context and response]({href(page, *home_of(explainer, record.id))}).")
     out.append("")
     out.append(sources_line(explainer, page, record.sources) + ".")
     out.append("")
@@ -207,32 +216,39 @@ def _statement_excerpt(statement: models.Statement) -> str:
     return f"\u201c{text}\u201d" if statement.form == "verbatim" else f"(paraphrase) {text}"
 
 
-def timeline_page(explainer: Explainer) -> str:
-    page = "timeline.md"
-    placed = [e for e in explainer.timeline if e.rank is not None]
-    unplaced = [e for e in explainer.timeline if e.rank is None]
+def timeline_page(explainer: Explainer, entries: list[TimelineEntry], number: int, pages: int) -> str:
+    page = paging.page_path("timeline", number)
+    placed = [e for e in entries if e.rank is not None]
+    unplaced = [e for e in entries if e.rank is None]
     undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
+    title = "Timeline" if number == 1 else f"Timeline, entries {entries[0].number}\u2013{entries[-1].number}"
     out = page_start(
-        "Timeline",
+        title,
         f"Events and statements of {explainer.incident.title}, in order, with sources.",
         inline(timeline.summary_sentence(explainer)),
-        jsonld=structured.events(explainer),
+        jsonld=structured.events(explainer, entries),
     )
-    if undated:
-        out.append(
-            f"{undated} of {len(explainer.timeline)} entries have no calendar date in the sources: they are "
-            "placed only by the order the sources give and drawn hollow. Entries in the same column have no "
-            "known order between them.\n"
-        )
-    out.append(timeline.chart_html(explainer))
-    out.append("")
+    if number == 1:
+        if undated:
+            out.append(
+                f"{undated} of {len(explainer.timeline)} entries have no calendar date in the sources: they are "
+                "placed only by the order the sources give and drawn hollow. Entries in the same column have no "
+                "known order between them.\n"
+            )
+        out.append(timeline.chart_html(explainer))
+        out.append("")
+    else:
+        out.append(f"The chart of every entry is on the [first page]({href(page, 'timeline.md')}).\n")
+    pager = paging.pager("timeline", number, pages, "Entries")
     out.append("## In order {#in-order}\n")
+    if pager:
+        out.append(pager)
     if placed:
-        out.append('<ol class="explainer-timeline" markdown>')
+        out.append(f'<ol class="explainer-timeline" start="{placed[0].number}" markdown>')
         for entry in placed:
             out += _entry(explainer, page, entry)
         out.append("</ol>\n")
-    else:
+    elif not unplaced:
         out.append("No entry has a date or a reported order.\n")
     if unplaced:
         out.append("## Order not reported {#order-not-reported}\n")
@@ -241,19 +257,24 @@ def timeline_page(explainer: Explainer) -> str:
         for entry in unplaced:
             out += _entry(explainer, page, entry)
         out.append("</ol>\n")
+    if pager:
+        out.append(pager)
     return "\n".join(out)
 
 
-def statements_page(explainer: Explainer) -> str:
-    page = "statements.md"
+def statements_page(explainer: Explainer, statements: list[models.Statement], number: int, pages: int) -> str:
+    page = paging.page_path("statements", number)
     out = page_start(
-        "Statements",
+        "Statements" if number == 1 else f"Statements, page {number}",
         f"Who said what about {explainer.incident.title}, verbatim or paraphrased, with sources.",
         "Each statement is marked **verbatim** (the speaker's exact words as published) or **paraphrase** "
         "(a source's report of what was said).",
-        jsonld=structured.quotations(explainer),
+        jsonld=structured.quotations(explainer, statements),
     )
-    for statement in explainer.statements.values():
+    pager = paging.pager("statements", number, pages, "Statements")
+    if pager:
+        out.append(pager)
+    for statement in statements:
         out.append(f"## {inline(statement.title)} {{#statement-{statement.id}}}\n")
         speaker = link_to(explainer, page, statement.speaker)
         medium = f", {inline(statement.medium)}" if statement.medium else ""
@@ -273,9 +294,11 @@ def statements_page(explainer: Explainer) -> str:
         if statement.id in explainer.questions_about:
             out.append(f"Open questions: {links(explainer, page, explainer.questions_about[statement.id])}.\n")
         out.append(
-            f"See it [on the timeline]({href(page, 'timeline.md', f'statement-{statement.id}')}). "
+            f"See it [on the timeline]({href(page, *timeline_home(explainer, statement.id))}). "
             f"{sources_line(explainer, page, statement.sources)}.\n"
         )
+    if pager:
+        out.append(pager)
     return "\n".join(out)
 
 
@@ -314,8 +337,8 @@ def actors_index(explainer: Explainer) -> str:
 
 
 def home_of_entry(entry: TimelineEntry) -> tuple[str, str]:
-    """Where a timeline entry is listed: its item in the timeline page's ordered list."""
-    return "timeline.md", f"{KIND_NAMES[entry.kind]}-{entry.record.id}"
+    """Where a timeline entry is listed: its item in the timeline's ordered list."""
+    return paging.page_of("timeline", entry.number - 1), f"{KIND_NAMES[entry.kind]}-{entry.record.id}"
 
 
 def actor_detail(explainer: Explainer, actor_id: str) -> str:
@@ -395,14 +418,17 @@ def questions_page(explainer: Explainer) -> str:
     return "\n".join(out)
 
 
-def sources_page(explainer: Explainer) -> str:
-    page = "sources.md"
+def sources_page(explainer: Explainer, sources: list[models.Source], number: int, pages: int) -> str:
+    page = paging.page_path("sources", number)
     out = page_start(
-        "Sources",
+        "Sources" if number == 1 else f"Sources, page {number}",
         f"Every source cited in {explainer.incident.title} and what it supports.",
         "Every record on this site cites at least one of these sources. Addresses are given only where known.",
     )
-    for source in explainer.sources.values():
+    pager = paging.pager("sources", number, pages, "Sources")
+    if pager:
+        out.append(pager)
+    for source in sources:
         out.append(f"## {inline(source.title)} {{#source-{source.id}}}\n")
         facts = [
             f"**Publisher:** {inline(source.publisher)}",
@@ -438,6 +464,8 @@ def sources_page(explainer: Explainer) -> str:
             out.append("")
         else:
             out.append("*No record cites this source yet.*\n")
+    if pager:
+        out.append(pager)
     return "\n".join(out)
 
 

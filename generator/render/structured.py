@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import dates, models
-from ..link import Explainer
+from ..link import Explainer, TimelineEntry
 
 CONTEXT = "https://schema.org"
 
@@ -55,10 +55,10 @@ def article(explainer: Explainer) -> dict[str, Any]:
     }
 
 
-def events(explainer: Explainer) -> dict[str, Any]:
-    """The events of the timeline as a list of schema.org Events."""
+def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]:
+    """The events among ``entries`` (one page of the timeline) as a list of schema.org Events."""
     items = []
-    for entry in explainer.timeline:
+    for entry in entries:
         if not isinstance(entry.record, models.Event):
             continue
         event = entry.record
@@ -78,10 +78,10 @@ def events(explainer: Explainer) -> dict[str, Any]:
     return {"@context": CONTEXT, "@type": "ItemList", "itemListElement": items}
 
 
-def quotations(explainer: Explainer) -> dict[str, Any]:
+def quotations(explainer: Explainer, statements: list[models.Statement]) -> dict[str, Any]:
     """Verbatim statements as Quotations with their speaker (paraphrases are not quotations)."""
     items = []
-    for statement in explainer.statements.values():
+    for statement in statements:
         if statement.form != "verbatim":
             continue
         quotation: dict[str, Any] = {

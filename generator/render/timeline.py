@@ -76,21 +76,24 @@ def figure(explainer: Explainer) -> go.Figure:
                 ys.append(lane_index[side] + offset)
                 symbols.append(charts.symbol(entry))
                 texts.append(str(entry.number))
-                hovers.append(charts.hover(explainer, entry))
-                anchors.append([charts.anchor(entry), charts.point_label(entry), entry.number])
+                hovers.append(charts.hover(explainer, entry, brief=len(explainer.timeline) > charts.LARGE))
+                anchors.append([charts.anchor(entry), charts.point_label(entry), entry.number, charts.href(entry)])
+        large = len(explainer.timeline) > charts.LARGE
+        # WebGL draws thousands of markers quickly; numbers on markers only help while they are legible.
+        scatter = go.Scattergl if large else go.Scatter
         traces.append(
-            go.Scatter(
+            scatter(
                 x=xs,
                 y=ys,
-                mode="markers+text",
+                mode="markers" if large else "markers+text",
                 name=html_text(explainer.actors[side].name),
-                text=texts,
-                textposition="top center",
+                text=None if large else texts,
+                textposition=None if large else "top center",
                 hovertext=hovers,
                 hoverinfo="text",
                 customdata=anchors,
-                marker={"symbol": symbols, "size": 14, "line": {"width": 2}},
-                cliponaxis=False,
+                marker={"symbol": symbols, "size": 8 if large else 14, "line": {"width": 1 if large else 2}},
+                **({} if large else {"cliponaxis": False}),
             )
         )
 

@@ -18,6 +18,7 @@
   var plotlyUrl = new URL("assets/javascripts/vendor/plotly.min.js", siteRoot);
   var plotlyPromise = null;
   var charts = new Map(); // plot element -> {figure, element, layer, toolbar}
+  var MAX_POINT_LINKS = 300;
 
   document.documentElement.classList.add("explainer-js");
 
@@ -82,8 +83,9 @@
     doubleClick: "reset"
   };
 
-  /* Where an entry lives: an element with its id on this page, or a link to it on this page. */
-  function targetOf(element, anchor) {
+  /* Where an entry lives: an element with its id on this page, a link to it on this page, or else
+     its address in the timeline's list (given by the figure). */
+  function targetOf(element, anchor, fallback) {
     if (!/^[a-z0-9-]+$/.test(anchor)) return null;
     var here = document.getElementById(anchor);
     if (here && !element.contains(here)) return { href: "#" + anchor, here: here };
@@ -94,7 +96,7 @@
         return { href: links[i].href, here: null };
       }
     }
-    return null;
+    return typeof fallback === "string" ? { href: new URL(fallback, siteRoot).href, here: null } : null;
   }
 
   function go(target) {
@@ -181,10 +183,13 @@
         if (px < xa._offset - 1 || px > xa._offset + xa._length + 1) return; // panned out of view
         var custom = trace.customdata && trace.customdata[j];
         if (!custom) return;
-        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: custom[1], order: custom[2] });
+        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: custom[1], order: custom[2],
+                      href: custom[3] });
       });
     });
     points.sort(function (a, b) { return a.order - b.order; });
+    // Hundreds of tab stops help nobody: past that, the list on the page is the keyboard's way in.
+    if (points.length > MAX_POINT_LINKS) points = [];
     // Links are kept and moved rather than re-created, so focus stays where the reader left it.
     var layer = chart.layer;
     var existing = {};
@@ -195,7 +200,7 @@
       var link = existing[key];
       delete existing[key];
       if (!link) {
-        var target = targetOf(chart.element, point.anchor);
+        var target = targetOf(chart.element, point.anchor, point.href);
         if (!target) return;
         link = document.createElement("a");
         link.className = "explainer-chart__point";
@@ -253,7 +258,7 @@
         plot.on("plotly_click", function (event) {
           var point = event && event.points && event.points[0];
           var custom = point && point.customdata;
-          var target = custom && targetOf(element, custom[0]);
+          var target = custom && targetOf(element, custom[0], custom[3]);
           if (target) go(target);
         });
         resizer.observe(stage);

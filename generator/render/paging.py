@@ -1,0 +1,51 @@
+"""Long listings are split into pages of at most ``PAGE_SIZE`` records, so no page grows with the
+size of the explainer: ``timeline.md``, ``timeline/page-2.md``, ``timeline/page-3.md``..."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from .text import href
+
+PAGE_SIZE = 200
+"""Records per listing page."""
+
+T = TypeVar("T")
+
+
+def page_path(stem: str, number: int) -> str:
+    """Source path of page ``number`` (1-based) of a listing."""
+    return f"{stem}.md" if number == 1 else f"{stem}/page-{number}.md"
+
+
+def page_of(stem: str, position: int) -> str:
+    """The listing page holding the record at 0-based ``position``."""
+    return page_path(stem, position // PAGE_SIZE + 1)
+
+
+def url_of(path: str) -> str:
+    """A page's address relative to the site root (MkDocs' default directory URLs)."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def split(items: Sequence[T]) -> list[list[T]]:
+    """The items in pages of ``PAGE_SIZE`` (always at least one page)."""
+    return [list(items[i : i + PAGE_SIZE]) for i in range(0, len(items), PAGE_SIZE)] or [[]]
+
+
+def pager(stem: str, number: int, total: int, label: str) -> str:
+    """Links to every page of a listing, for the top and bottom of each page ('' for one page)."""
+    if total <= 1:
+        return ""
+    here = page_path(stem, number)
+    parts = []
+    for other in range(1, total + 1):
+        first = (other - 1) * PAGE_SIZE + 1
+        text = f"{first}\u2013{first + PAGE_SIZE - 1}" if other < total else f"{first}\u2013"
+        if other == number:
+            parts.append(f"**{text}**")
+        else:
+            parts.append(f"[{text}]({href(here, page_path(stem, other))})")
+    return f"{label}, page {number} of {total}: " + " \u00b7 ".join(parts) + "\n"

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test serve validate golden lint weight screenshots clean
+.PHONY: site test serve validate golden lint weight screenshots bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -43,6 +43,10 @@ weight: site
 ## screenshots: build, then take screenshots of the main pages into tests/artifacts/
 screenshots: site
 	$(BIN)/python -m tests.screenshots site tests/artifacts
+
+## bench: build synthetic explainers of 100, 1,000 and 5,000 events and print timings, memory and sizes
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench --browser --preview 100 1000 5000
 
 ## lint: the same style checks `make test` runs
 lint: $(STAMP)

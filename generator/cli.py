@@ -12,15 +12,20 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from . import __version__, scaffold
+from . import __version__, models, scaffold
 from .assets import PLOTLY_JS, plotly_js_file
 from .errors import ContentError, UsageError
-from .pipeline import Timings, build_explainer, generate
+from .load import load_yaml
+from .mkdocs_report import REPORT_ENV
+from .pipeline import build_explainer, generate
+from .validate import INCIDENT_FILE
 from .write import replace_dir, write_files
 
 EXIT_CONTENT = 1
@@ -131,9 +136,18 @@ def _content_dir_of(config: Path) -> Path:
     return _content_dir(str(config.parent / folder))
 
 
-def _source_date_epoch(content: Path) -> str:
-    """Builds are stamped with the explainer's "as of" day, so two builds of the same content match."""
-    as_of = build_explainer(content).incident.as_of
+def _source_date_epoch(content: Path) -> str | None:
+    """Builds are stamped with the explainer's "as of" day, so two builds of the same content match.
+
+    Only incident.yml is read here; when it has a problem, the build reports it.
+    """
+    loaded, problems = load_yaml(content / INCIDENT_FILE)
+    try:
+        as_of = models.Incident.model_validate(loaded.data).as_of if loaded and not problems else None
+    except ValueError:
+        as_of = None
+    if as_of is None:
+        return None
     return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
 
 
@@ -143,63 +157,70 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not config.is_file():
         raise UsageError(f"MkDocs configuration '{config}' not found")
     content = _content_dir_of(config)
-    timings = Timings()
-    _say(f"[1/3] checking {content}/ ...")
-    output = generate(content, timings)
-    _say(
-        f"      {len(output.pages)} pages and {len(output.data)} data files generated "
-        f"({sum(timings.stages.values()):.2f}s)"
-    )
     site = Path(args.site_dir)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _source_date_epoch(content)
+    report_file = Path(tempfile.mkstemp(prefix="explainer-report-", suffix=".json")[1])
     env = {
         **os.environ,
-        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _source_date_epoch(content),
+        **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
         "NO_MKDOCS_2_WARNING": "1",  # the notice about Material's end of life is for maintainers, not editors
+        REPORT_ENV: str(report_file),
     }
+    mkdocs_seconds = 0.0
 
     def mkdocs(folder: Path) -> None:
-        _say("[2/3] mkdocs build --strict into a temporary folder ...")
+        nonlocal mkdocs_seconds
+        _say(f"[1/2] checking {content}/, generating the pages and running mkdocs build --strict ...")
         mkdocs_started = time.perf_counter()
+        # The plugin checks and generates inside MkDocs, once. No --quiet: it would hide the
+        # warnings --strict counts, so a broken link would pass.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
         result = subprocess.run(
-            # No --quiet: it hides the warnings that --strict counts, so a broken link would pass.
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--config-file",
-                str(config),
-                "--site-dir",
-                str(folder.absolute()),
-            ],
-            env=env,
-            check=False,
+            [*command, "--site-dir", str(folder.absolute())], env=env, check=False, capture_output=True, text=True
         )
+        mkdocs_seconds = time.perf_counter() - mkdocs_started
         if result.returncode != 0:
-            raise _BuildFailed(result.returncode)
-        timings.stages["mkdocs"] = time.perf_counter() - mkdocs_started
+            raise _BuildFailed(result.returncode, result.stderr + result.stdout)
 
     try:
-        replace_dir(site, mkdocs)
-    except _BuildFailed as failure:
-        _say(f"mkdocs build failed (exit {failure.code}); {site}/ was left as it was")
-        return EXIT_CONTENT
-    _say(f"[3/3] {site}/ replaced")
+        try:
+            replace_dir(site, mkdocs)
+        except _BuildFailed as failure:
+            report = _read_report(report_file)
+            if report.get("problems"):
+                print("\n".join(report["problems"]), file=sys.stderr)
+                _say(f"{len(report['problems'])} problem(s) found; nothing was built, {site}/ was left as it was")
+            else:
+                _say(failure.output.rstrip())
+                _say(f"mkdocs build failed (exit {failure.code}); {site}/ was left as it was")
+            return EXIT_CONTENT
+        report = _read_report(report_file)
+    finally:
+        report_file.unlink(missing_ok=True)
+    _say(f"[2/2] {site}/ replaced")
     total = time.perf_counter() - started
-    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in timings.stages.items())
-    records = output.records
+    stages = {**report.get("stages", {}), "mkdocs (including the above)": mkdocs_seconds}
+    timing = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items())
     _say(
-        f"built {site}/ in {total:.1f}s: {records} records, {len(output.pages)} pages, 0 warnings"
-        f" (strict mode fails on any) ({stages})"
+        f"built {site}/ in {total:.1f}s: {report.get('records', '?')} records, {report.get('pages', '?')} pages,"
+        f" 0 warnings (strict mode fails on any) ({timing})"
     )
     return 0
 
 
+def _read_report(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 class _BuildFailed(Exception):
-    def __init__(self, code: int):
+    def __init__(self, code: int, output: str):
         super().__init__(code)
         self.code = code
+        self.output = output
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -20,7 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_JS, THEME_DIR, plotly_js_file
 from .errors import ContentError
-from .pipeline import generate
+from .mkdocs_report import write_report
+from .pipeline import Timings, generate
 from .render.pages import NAV, problems_page
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -60,10 +61,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content_dir = self._content_dir(config)
+        timings = Timings()
         try:
-            output = generate(content_dir)
+            output = generate(content_dir, timings)
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
+            write_report(problems=report.splitlines())
             if not self.serving:
                 raise PluginError(f"the explainer's content has {len(error.problems)} problem(s):\n{report}") from None
             # In the live preview, say it in the terminal and on every page until it is mended.
@@ -74,6 +77,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
             return files
         self.last_pages = sorted(output.pages)
+        write_report(records=output.records, pages=len(output.pages), stages=timings.stages)
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
             for file in list(files):  # the record files are input, not pages

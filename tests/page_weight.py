@@ -33,12 +33,16 @@ def local_file(site: Path, url: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def _serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 def measure(site: Path) -> list[tuple[str, float, int]]:
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = _serve(site)
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     rows = []
     with sync_playwright() as playwright:

@@ -59,8 +59,13 @@ def href(entry: TimelineEntry) -> str:
     return f"{paging.url_of(paging.page_of('timeline', entry.number - 1))}#{anchor(entry)}"
 
 
-def point_label(entry: TimelineEntry) -> str:
-    """Plain text naming a point for a screen reader: number, title, kind and date."""
+def point_label(entry: TimelineEntry, large: bool = False) -> str:
+    """Plain text naming a point for a screen reader: number, title, kind and date.
+
+    Empty for large charts: the site script then reads the label from the (brief) hover text.
+    """
+    if large:
+        return ""
     return f"{entry.number}. {entry.record.title}. {kind_label(entry)}, {when_label(entry)}."
 
 
@@ -87,8 +92,16 @@ def _wrap(text: str, width: int = 60) -> list[str]:
 
 
 def hover(explainer: Explainer, entry: TimelineEntry, brief: bool = False) -> str:
-    """Hover text of an entry: every editor's string HTML-escaped, shown by Plotly as text."""
+    """Hover text of an entry: every editor's string HTML-escaped, shown by Plotly as text.
+
+    ``brief`` (for thousands of entries, to keep the figure data small) keeps the number, title,
+    kind and date; the entry in the list, one click away, has everything else.
+    """
     record = entry.record
+    if brief:
+        return f"<b>{entry.number}. {html_text(record.title)}</b><br>" + html_text(
+            f"{kind_label(entry)} \u00b7 {when_label(entry)}"
+        )
     if entry.kind == "events":
         who = "Actors: " + ", ".join(explainer.actors[a].name for a in record.actors)  # type: ignore[union-attr]
         summary = record.summary  # type: ignore[union-attr]
@@ -99,7 +112,7 @@ def hover(explainer: Explainer, entry: TimelineEntry, brief: bool = False) -> st
     lines = [
         f"<b>{entry.number}. {html_text(record.title)}</b>",
         html_text(f"{kind_label(entry)} \u00b7 {when_label(entry)}"),
-        *([] if brief else (html_text(line) for line in _wrap(summary))),
+        *(html_text(line) for line in _wrap(summary)),
         html_text(who),
         html_text(f"Sources: {sources}"),
     ]

@@ -77,6 +77,7 @@ def _short(name: str) -> str:
 def figure(explainer: Explainer) -> go.Figure:
     rows = involvements(explainer)
     row_of = {actor_id: len(rows) - 1 - i for i, actor_id in enumerate(rows)}  # first row on top
+    brief = len(explainer.timeline) > charts.LARGE
     traces = []
     for side in explainer.sides:
         xs, ys, symbols, hovers, custom = [], [], [], [], []
@@ -88,9 +89,8 @@ def figure(explainer: Explainer) -> go.Figure:
                 xs.append(entry.number)
                 ys.append(row_of[actor_id])
                 symbols.append(charts.symbol(entry))
-                brief = len(explainer.timeline) > charts.LARGE
                 hovers.append(f"<b>{html_text(name)}</b> ({role})<br>" + charts.hover(explainer, entry, brief))
-                label = f"{name} ({role}): {charts.point_label(entry)}"
+                label = f"{name} ({role}): {charts.point_label(entry)}" if not brief else ""
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
                 custom.append([charts.anchor(entry), label, order, charts.href(entry)])
         if xs:

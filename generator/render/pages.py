@@ -25,6 +25,9 @@ NAV = (
     ("About", "about.md"),
 )
 
+HOME_QUESTIONS = 12
+"""The home page lists this many unanswered questions and links to the rest."""
+
 STATUS_LABELS = {"open": "Open", "partly_answered": "Partly answered", "answered": "Answered"}
 SOURCE_KIND_LABELS = {
     "news_report": "News report",
@@ -145,8 +148,11 @@ def home(explainer: Explainer) -> str:
     out.append("## What we don't know {#what-we-dont-know}\n")
     unanswered = [q for q in explainer.questions.values() if q.status != "answered"]
     if unanswered:
-        for question in unanswered:
+        for question in unanswered[:HOME_QUESTIONS]:
             out.append(f"- {link_to(explainer, page, question.id)} ({STATUS_LABELS[question.status]})")
+        if len(unanswered) > HOME_QUESTIONS:
+            more = len(unanswered) - HOME_QUESTIONS
+            out.append(f"- [{more} more on the Open questions page]({href(page, 'questions.md')})")
     else:
         out.append("No open questions are recorded.")
     out.append("")

@@ -51,7 +51,10 @@ def article(explainer: Explainer) -> dict[str, Any]:
         "description": incident.summary,
         "dateModified": incident.as_of.isoformat(),
         "inLanguage": incident.language,
-        "citation": [_source(source) for source in explainer.sources.values()],
+        # The key facts' sources: the home page's claims (every source is on the Sources pages).
+        "citation": [
+            _source(explainer.sources[s]) for s in dict.fromkeys(s for f in incident.key_facts for s in f.sources)
+        ],
     }
 
 

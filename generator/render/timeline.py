@@ -64,6 +64,7 @@ def figure(explainer: Explainer) -> go.Figure:
             unplaced_by_lane[entry.lane] += 1
     band_width = max(unplaced_by_lane.values(), default=0)
 
+    large = len(explainer.timeline) > charts.LARGE
     traces = []
     for side in lanes:
         xs, ys, symbols, texts, hovers, anchors = [], [], [], [], [], []
@@ -73,12 +74,13 @@ def figure(explainer: Explainer) -> go.Figure:
             for k, entry in enumerate(entries):
                 offset = (k - (len(entries) - 1) / 2) * min(0.25, 0.7 / max(len(entries), 1))
                 xs.append(column)
-                ys.append(lane_index[side] + offset)
+                ys.append(round(lane_index[side] + offset, 3))
                 symbols.append(charts.symbol(entry))
                 texts.append(str(entry.number))
                 hovers.append(charts.hover(explainer, entry, brief=len(explainer.timeline) > charts.LARGE))
-                anchors.append([charts.anchor(entry), charts.point_label(entry), entry.number, charts.href(entry)])
-        large = len(explainer.timeline) > charts.LARGE
+                anchors.append(
+                    [charts.anchor(entry), charts.point_label(entry, large), entry.number, charts.href(entry)]
+                )
         # WebGL draws thousands of markers quickly; numbers on markers only help while they are legible.
         scatter = go.Scattergl if large else go.Scatter
         traces.append(

@@ -110,6 +110,12 @@
     }
   }
 
+  /* Hover text is escaped HTML with <b> and <br>: as plain text for an aria-label. */
+  function plainText(html) {
+    var text = new DOMParser().parseFromString(String(html).replace(/<br>/g, ". "), "text/html").body.textContent;
+    return text.replace(/\s+/g, " ").trim();
+  }
+
   function traceColour(plot, index) {
     var trace = plot._fullData && plot._fullData[index];
     var colour = trace && trace.marker && trace.marker.color;
@@ -183,7 +189,8 @@
         if (px < xa._offset - 1 || px > xa._offset + xa._length + 1) return; // panned out of view
         var custom = trace.customdata && trace.customdata[j];
         if (!custom) return;
-        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: custom[1], order: custom[2],
+        var label = custom[1] || plainText(Array.isArray(trace.hovertext) ? trace.hovertext[j] : "");
+        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: label, order: custom[2],
                       href: custom[3] });
       });
     });

@@ -1,0 +1,174 @@
+"""Benchmark: ``python -m tests.bench [N ...]`` (``make bench``). Prints figures; asserts nothing.
+
+For each size N (default 100, 1000 and 5000 events) it writes a synthetic explainer
+(tests/synthetic.py), then measures our stages in-process, a full ``explainer build`` in a child
+process (time and peak memory), the site's size, its largest page and the timeline's figure data,
+and the floor: a plain Material build of as many hand-written Markdown pages kept out of the
+navigation, on the same machine in the same run. With --browser it also times drawing the timeline
+in headless Chromium, and with --preview the live preview's rebuild after a one-record edit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.pipeline import Timings, build_explainer
+from generator.render import render
+from generator.write import write_files
+from tests.conftest import make_project
+from tests.synthetic import write_explainer
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def run_child(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall time, peak resident memory (MB) of the command's whole process tree, and its stderr."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter();"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode);"
+        "sys.stderr.write(r.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True, env=ENV)
+    seconds, kb, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return float(seconds), int(kb) / 1024, result.stderr
+
+
+def floor_project(folder: Path, docs: Path) -> Path:
+    """The floor: the same Markdown pages built by plain Material for MkDocs, without the plugin.
+
+    The pages are the generator's own output (``explainer generate``), so the floor holds the same
+    text in the same number of pages, all but the home page out of the navigation.
+    """
+    shutil.copytree(docs, folder / "docs")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Floor\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  font: false\n"
+        "  features: [navigation.instant]\nplugins: [search]\nnav: [index.md]\n"
+        "not_in_nav: |\n  /*.md\n  /*/*.md\n  !/index.md\n"
+        "markdown_extensions: [attr_list, md_in_html, {toc: {permalink: true}}]\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def measure(events: int, work: Path, browser: bool, preview: bool) -> dict[str, float]:
+    project = make_project(work / f"n{events}")
+    shutil.rmtree(project / "content")
+    write_explainer(project / "content", events)
+
+    timings = Timings()
+    explainer = build_explainer(project / "content", timings)
+    output = timings.run("render", lambda: render(explainer))
+    timings.run("write", lambda: write_files(work / f"docs{events}", dict(output.files())))
+    ours = sum(timings.stages.values())
+
+    total, peak, stderr = run_child([sys.executable, "-m", "generator.cli", "build"], project)
+    mkdocs = float(re.search(r"mkdocs ([0-9.]+)s", stderr).group(1))  # type: ignore[union-attr]
+    site = project / "site"
+    largest = max((p for p in site.rglob("*.html")), key=lambda p: p.stat().st_size)
+
+    floor = floor_project(work / f"floor{events}", work / f"docs{events}")
+    floor_s, floor_peak, _ = run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], floor)
+
+    row = {
+        "events": events, "records": output.records, "pages": len(output.pages),
+        **{f"{k}_s": v for k, v in timings.stages.items()}, "ours_s": ours, "mkdocs_s": mkdocs,
+        "total_s": total, "floor_s": floor_s, "ratio": total / floor_s, "ours_share": ours / total,
+        "peak_mb": peak, "floor_peak_mb": floor_peak, "site_mb": folder_mb(site),
+        "floor_site_mb": folder_mb(floor / "site"), "largest_page_kb": largest.stat().st_size / 1024,
+        "figure_kb": (site / "figures" / "timeline.json").stat().st_size / 1024,
+    }  # fmt: skip
+    if browser:
+        row["chart_draw_s"] = draw_time(site)
+    if preview:
+        row["preview_s"] = preview_time(project)
+    return row
+
+
+def draw_time(site: Path) -> float:
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.page_weight import _serve
+
+    base, server = _serve(site)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(base + "timeline/")
+        started = time.perf_counter()
+        page.wait_for_selector(".explainer-chart--drawn", timeout=60_000)
+        seconds = time.perf_counter() - started
+        browser.close()
+    server.shutdown()
+    return seconds
+
+
+def preview_time(project: Path) -> float:
+    """Seconds from saving a one-record edit to the live preview serving the changed page."""
+    from tests.conftest import free_port
+    from tests.test_serve import fetch, wait_for
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+    )  # fmt: skip
+    try:
+        actors = project / "content" / "actors.yml"
+        wait_for(lambda: bool(fetch(f"http://127.0.0.1:{port}/actors/side-0/")), 600)
+        text = actors.read_text(encoding="utf-8")
+        name = re.search(r"name: (.*)", text).group(1)  # type: ignore[union-attr]
+        actors.write_text(text.replace(f"name: {name}", "name: Edited side name", 1), encoding="utf-8")
+        return wait_for(lambda: "Edited side name" in fetch(f"http://127.0.0.1:{port}/actors/side-0/"), 600)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
+    parser.add_argument("--browser", action="store_true", help="time drawing the timeline in Chromium")
+    parser.add_argument("--preview", action="store_true", help="time the live preview after an edit")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for events in args.sizes:
+            rows.append(measure(events, Path(folder), args.browser, args.preview))
+            print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in rows[-1].items()))
+    keys = [k for k in rows[0] if k not in ("events",)]
+    print("\n" + f"{'':18}" + "".join(f"{'N=' + str(r['events']):>12}" for r in rows))
+    for key in keys:
+        print(f"{key:18}" + "".join(f"{r[key]:12.2f}" if isinstance(r[key], float) else f"{r[key]:12}" for r in rows))
+    if len(rows) > 1:
+        first, last = rows[-2], rows[-1]
+        print(
+            f"\ngrowth N={first['events']}->{last['events']}: total x{last['total_s'] / first['total_s']:.2f}, "
+            f"site x{last['site_mb'] / first['site_mb']:.2f}"
+        )
+    for r in rows:
+        print(
+            f"bench: events={r['events']} total_s={r['total_s']:.2f} floor_s={r['floor_s']:.2f} "
+            f"ratio={r['ratio']:.2f} peak_mb={r['peak_mb']:.0f} site_mb={r['site_mb']:.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

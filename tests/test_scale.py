@@ -1,0 +1,57 @@
+"""Size, not speed: no page grows with the number of records unless it lists them, and listings
+are paged. (Speed and memory are measured by `make bench`, which prints figures.)"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.pipeline import generate
+from generator.render import charts, involvement, paging
+from tests.synthetic import write_explainer
+
+LISTINGS = ("timeline", "statements", "sources")
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, object]:
+    return {n: generate(write_explainer(tmp_path_factory.mktemp(f"n{n}"), n)) for n in (300, 1200)}
+
+
+def test_listing_pages_hold_at_most_one_page_of_records(outputs: dict[int, object]) -> None:
+    output = outputs[1200]
+    timeline_pages = [p for p in output.pages if p == "timeline.md" or p.startswith("timeline/")]  # type: ignore[attr-defined]
+    assert len(timeline_pages) == -(-1800 // paging.PAGE_SIZE)  # 1,200 events and 600 statements
+    for path in timeline_pages:
+        items = re.findall(r'<li id="(?:event|statement)-', output.pages[path])  # type: ignore[attr-defined]
+        assert 0 < len(items) <= paging.PAGE_SIZE, path
+    for path, text in output.pages.items():  # type: ignore[attr-defined]
+        if path.startswith("statements"):
+            assert len(re.findall(r"\{#statement-", text)) <= paging.PAGE_SIZE
+        if path.startswith("sources"):
+            assert len(re.findall(r"\{#source-", text)) <= paging.PAGE_SIZE
+
+
+def test_pages_that_are_not_listings_do_not_grow_with_the_explainer(outputs: dict[int, object]) -> None:
+    small, large = outputs[300], outputs[1200]
+    for path in ("index.md", "about.md"):
+        ratio = len(large.pages[path]) / len(small.pages[path])  # type: ignore[attr-defined]
+        assert ratio < 1.3, (path, ratio)
+    # Every listing page, first or last, stays about one page of records long.
+    biggest = {n: max(len(t) for p, t in o.pages.items() if p.split("/")[0].removesuffix(".md") in LISTINGS)  # type: ignore[attr-defined]
+               for n, o in outputs.items()}  # fmt: skip
+    assert biggest[1200] / biggest[300] < 1.6, biggest
+
+
+def test_large_charts_use_webgl_and_stay_small(outputs: dict[int, object]) -> None:
+    output = outputs[1200]
+    figure = json.loads(output.data["figures/timeline.json"])  # type: ignore[attr-defined]
+    assert {trace["type"] for trace in figure["data"]} == {"scattergl"}
+    assert all("text" not in trace for trace in figure["data"])
+    per_point = len(output.data["figures/timeline.json"]) / 1800  # type: ignore[attr-defined]
+    assert per_point < 400, per_point  # bytes per entry: 5,000 events + 2,500 statements stay under 2 MB
+    rows = json.loads(output.data["figures/involvement.json"])["layout"]["yaxis"]["tickvals"]  # type: ignore[attr-defined]
+    assert len(rows) == involvement.MAX_ROWS
+    assert charts.LARGE < 1800

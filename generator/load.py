@@ -75,6 +75,10 @@ class _Refused(Exception):
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_MAY_HAVE_SPECIALS = re.compile(r"[&*!]|^(?:---|\.\.\.)", re.M)
+"""Anchors, aliases, tags and document markers all need one of these; most record files have none."""
+
+
 def _check_events(text: str) -> None:
     """Refuse aliases, anchors, explicit tags, deep nesting and extra documents, before composing.
 
@@ -126,6 +130,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _convert(node: yaml.Node, path: PathKey, loaded: LoadedFile) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise _Refused(f"nesting deeper than {MAX_DEPTH} levels is not allowed", node.start_mark)
     loaded.value_positions[path] = _pos(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
@@ -180,7 +186,10 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
 
     loaded = LoadedFile(path, None)
     try:
-        _check_events(text)
+        if _MAY_HAVE_SPECIALS.search(
+            text
+        ):  # the event pass costs a third of loading: skip when it cannot find anything
+            _check_events(text)
         node = yaml.compose(text, Loader=_LOADER)
         if node is not None:
             loaded.data = _convert(node, (), loaded)

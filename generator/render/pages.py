@@ -226,7 +226,6 @@ def timeline_page(explainer: Explainer, entries: list[TimelineEntry], number: in
     page = paging.page_path("timeline", number)
     placed = [e for e in entries if e.rank is not None]
     unplaced = [e for e in entries if e.rank is None]
-    undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
     title = "Timeline" if number == 1 else f"Timeline, entries {entries[0].number}\u2013{entries[-1].number}"
     out = page_start(
         title,
@@ -235,6 +234,7 @@ def timeline_page(explainer: Explainer, entries: list[TimelineEntry], number: in
         jsonld=structured.events(explainer, entries),
     )
     if number == 1:
+        undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
         if undated:
             out.append(
                 f"{undated} of {len(explainer.timeline)} entries have no calendar date in the sources: they are "

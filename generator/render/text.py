@@ -7,6 +7,7 @@ exactly what was typed and nothing ever becomes markup.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -92,8 +93,14 @@ def json_for_html(value: Any) -> str:
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link between two generated pages (paths relative to the docs root)."""
-    target = "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(from_page, to_page)
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relative(from_page: str, to_page: str) -> str:
+    # Pages link to the same few pages thousands of times; relpath is slow enough to matter.
+    return "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def url(address: str) -> str:

@@ -245,6 +245,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execv does not return
 
 
+CONTENT_HELP = "folder of record files (default: content)"
+
+
+def _command(
+    commands: Any, name: str, run: Any, summary: str, examples: list[str], description: str | None = None
+) -> argparse.ArgumentParser:
+    """One subcommand, with its one-line help, its description and examples in ``--help``."""
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=description or summary[0].upper() + summary[1:] + ".",
+        epilog="Examples:\n" + "\n".join(f"  {example}" for example in examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(run=run)
+    return command
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="explainer",
@@ -257,84 +275,84 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
-        help="check every record and print every problem",
-        description="Check every record file; print each problem as path:line:col: message. Exit 0 when"
-        " clean, 1 on content problems, 2 on usage errors.",
-        epilog="Examples:\n  explainer validate\n  explainer validate content --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_validate,
+        "check every record and print every problem",
+        ["explainer validate", "explainer validate content --format json"],
+        "Check every record file; print each problem as path:line:col: message. Exit 0 when clean,"
+        " 1 on content problems, 2 on usage errors.",
     )
-    validate.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
+    validate.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
-    validate.set_defaults(run=cmd_validate)
 
-    new = commands.add_parser(
+    new = _command(
+        commands,
         "new",
-        help="append a new record, with every field explained, to its file",
-        description="Append a new record to content/KIND.yml, keeping the rest of the file as it is.",
-        epilog="Examples:\n  explainer new event --id border-closed\n  explainer new source",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_new,
+        "append a new record, with every field explained, to its file",
+        ["explainer new event --id border-closed", "explainer new source"],
+        "Append a new record to content/KIND.yml, keeping the rest of the file as it is.",
     )
     new.add_argument("kind", choices=sorted(scaffold.KIND_FILES), help="the kind of record")
     new.add_argument("--id", help="the new record's id (checked against every id in use)")
-    new.add_argument("--content-dir", help="folder of record files (default: content)")
-    new.set_defaults(run=cmd_new)
+    new.add_argument("--content-dir", help=CONTENT_HELP)
 
-    schema = commands.add_parser(
+    schema = _command(
+        commands,
         "schema",
-        help="write the JSON Schema of every record file, for editors that complete and check YAML",
-        epilog="Example:\n  explainer schema content",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_schema,
+        "write the JSON Schema of every record file, for editors that complete and check YAML",
+        ["explainer schema content"],
     )
-    schema.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
-    schema.set_defaults(run=cmd_schema)
+    schema.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
 
-    init = commands.add_parser(
+    init = _command(
+        commands,
         "init",
-        help="start a new explainer in a new folder",
-        epilog='Example:\n  explainer init ../harbour-strike --title "Harbour strike"',
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_init,
+        "start a new explainer in a new folder",
+        ['explainer init ../harbour-strike --title "Harbour strike"'],
     )
     init.add_argument("folder", help="the folder to create (must not exist or be empty)")
     init.add_argument("--title", default="New explainer", help="the site's name")
-    init.set_defaults(run=cmd_init)
 
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
-        help="validate, generate and build the site atomically",
-        description="Check the records, generate the pages and run mkdocs build --strict into a temporary"
-        " folder that replaces the site folder only if everything succeeded.",
-        epilog="Examples:\n  explainer build\n  SITE_URL=https://example.org/story/ explainer build --site-dir public",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_build,
+        "validate, generate and build the site atomically",
+        ["explainer build", "SITE_URL=https://example.org/story/ explainer build --site-dir public"],
+        "Check the records, generate the pages and run mkdocs build --strict into a temporary folder"
+        " that replaces the site folder only if everything succeeded.",
     )
     build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
-    build.set_defaults(run=cmd_build)
 
-    serve = commands.add_parser(
+    serve = _command(
+        commands,
         "serve",
-        help="live preview on 127.0.0.1 that rebuilds when a record changes",
-        description="Serve a live preview. Saving a record file rebuilds and reloads the page; a content"
-        " problem is printed here and shown on the preview's pages until it is mended.",
-        epilog="Examples:\n  explainer serve\n  explainer serve --port 8001",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_serve,
+        "live preview on 127.0.0.1 that rebuilds when a record changes",
+        ["explainer serve", "explainer serve --port 8001"],
+        "Serve a live preview. Saving a record file rebuilds and reloads the page; a content problem"
+        " is printed here and shown on the preview's pages until it is mended.",
     )
-    serve.add_argument("--config-file", default="mkdocs.yml")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.set_defaults(run=cmd_serve)
+    serve.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
-    gen = commands.add_parser(
+    generate_command = _command(
+        commands,
         "generate",
-        help="write the generated Markdown and data to a folder",
-        description="Write the generated pages, figure data and plotly.js to a folder, for another builder.",
-        epilog="Example:\n  explainer generate content --out build/docs",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        cmd_generate,
+        "write the generated Markdown and data to a folder",
+        ["explainer generate content --out build/docs"],
+        "Write the generated pages, figure data and plotly.js to a folder, for another builder.",
     )
-    gen.add_argument("content_dir", nargs="?", help="folder of record files (default: content)")
-    gen.add_argument("--out", required=True, help="folder to replace with the generated files")
-    gen.set_defaults(run=cmd_generate)
-    return top
+    generate_command.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
+    generate_command.add_argument("--out", required=True, help="folder to replace with the generated files")
+    return top  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

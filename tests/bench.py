@@ -105,10 +105,9 @@ def draw_time(site: Path) -> tuple[float, float, float]:
     and drawing the chart (newPlot and the keyboard layer, from the site script's measure)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-    from tests.page_weight import _serve
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
-    base, server = _serve(site)
+    base, server = serve_folder(site)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})

@@ -45,6 +45,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
+    """Serve a folder over HTTP on loopback in a background thread: (base URL, server to shut down)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 @pytest.fixture(scope="session")
 def serve_dir() -> Iterator[object]:
     """Serve folders over HTTP on loopback; returns a function (folder, port=free) -> base URL.
@@ -55,10 +62,9 @@ def serve_dir() -> Iterator[object]:
     servers: list[ThreadingHTTPServer] = []
 
     def start(folder: Path, port: int = 0) -> str:
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base, server = serve_folder(folder, port)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return base
 
     yield start
     for server in servers:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import gzip
 import sys
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from threading import Thread
 from urllib.parse import unquote, urlsplit
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 BUDGET_KB = 150.0
 
@@ -33,16 +30,10 @@ def local_file(site: Path, url: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def measure(site: Path) -> list[tuple[str, float, int]]:
     from playwright.sync_api import sync_playwright
 
-    base, server = _serve(site)
+    base, server = serve_folder(site)
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     rows = []
     with sync_playwright() as playwright:

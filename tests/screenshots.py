@@ -7,12 +7,9 @@ wide, with Debian's chromium. Not a test: the pictures are for review (and the R
 from __future__ import annotations
 
 import sys
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from threading import Thread
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 PAGES = {"home": "", "timeline": "timeline/", "whos-who": "actors/", "actor": "actors/sre/", "questions": "questions/"}
 WIDTHS = {"narrow": (375, 740), "wide": (1440, 900)}
@@ -23,9 +20,7 @@ def main(site: Path, out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve_folder(site)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for scheme in SCHEMES:

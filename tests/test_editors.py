@@ -147,3 +147,18 @@ def test_the_editors_guide_lists_every_field_of_every_model() -> None:
             assert f"| `{name}` |" in table, f"{title}: field {name} missing from the guide"
     for command in ("validate", "new", "schema", "serve", "init"):
         assert f"explainer {command}" in readme or f"make {command}" in readme
+
+
+def test_new_projects_get_the_same_site_settings_as_this_one() -> None:
+    """`init` writes its own mkdocs.yml; it must not drift from this repository's settings."""
+    import yaml as pyyaml
+
+    from generator.cli import _ConfigLoader
+
+    ours = pyyaml.load((CONTENT.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    new = pyyaml.load(scaffold.MKDOCS_YML.format(title='"T"'), Loader=_ConfigLoader)
+    for key in ("docs_dir", "plugins", "markdown_extensions", "validation"):
+        assert new[key] == ours[key], key
+    for key in ("name", "custom_dir", "font", "features"):
+        assert new["theme"][key] == ours["theme"][key], key
+    assert [p["scheme"] for p in new["theme"]["palette"]] == [p["scheme"] for p in ours["theme"]["palette"]]

@@ -56,7 +56,7 @@ def when_label(entry: TimelineEntry) -> str:
 
 def href(entry: TimelineEntry) -> str:
     """Site-relative address of an entry in the timeline's list (for clicks from other pages)."""
-    return f"{paging.url_of(paging.page_of('timeline', entry.number - 1))}#{anchor(entry)}"
+    return f"{paging.url_of(paging.timeline_page(entry.number))}#{anchor(entry)}"
 
 
 def point_label(entry: TimelineEntry, large: bool = False) -> str:

@@ -65,7 +65,7 @@ def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
 def timeline_home(explainer: Explainer, record_id: str) -> tuple[str, str]:
     """Where an event or statement is listed on the timeline."""
     number = explainer.entry_number[record_id]
-    return paging.page_of("timeline", number - 1), f"{KIND_NAMES[explainer.kind_of[record_id]]}-{record_id}"
+    return paging.timeline_page(number), f"{KIND_NAMES[explainer.kind_of[record_id]]}-{record_id}"
 
 
 def link_to(explainer: Explainer, page: str, record_id: str) -> str:
@@ -344,7 +344,7 @@ def actors_index(explainer: Explainer) -> str:
 
 def home_of_entry(entry: TimelineEntry) -> tuple[str, str]:
     """Where a timeline entry is listed: its item in the timeline's ordered list."""
-    return paging.page_of("timeline", entry.number - 1), f"{KIND_NAMES[entry.kind]}-{entry.record.id}"
+    return paging.timeline_page(entry.number), f"{KIND_NAMES[entry.kind]}-{entry.record.id}"
 
 
 def actor_detail(explainer: Explainer, actor_id: str) -> str:

@@ -24,6 +24,11 @@ def page_of(stem: str, position: int) -> str:
     return page_path(stem, position // PAGE_SIZE + 1)
 
 
+def timeline_page(number: int) -> str:
+    """The timeline page listing entry ``number`` (1-based, as shown in the list and on the chart)."""
+    return page_of("timeline", number - 1)
+
+
 def url_of(path: str) -> str:
     """A page's address relative to the site root (MkDocs' default directory URLs)."""
     stem = path.removesuffix(".md")

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test serve validate golden lint weight screenshots bench clean
+.PHONY: site test serve validate golden catalogs lint weight screenshots bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -35,6 +35,10 @@ validate: $(STAMP)
 ## golden: rewrite the golden pages in tests/golden/ after an intended change (review the diff)
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+## catalogs: extract the reader-facing messages and update every language's catalog in generator/locales/
+catalogs: $(STAMP)
+	$(BIN)/explainer catalogs
 
 ## weight: build, then print each page's first-view weight (gzipped) and plotly.js apart
 weight: site

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import __version__, models, scaffold
+from . import __version__, catalogs, models, scaffold
 from .assets import PLOTLY_JS, plotly_js_file
 from .errors import ContentError, UsageError
 from .load import load_yaml
@@ -245,6 +245,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execv does not return
 
 
+def cmd_catalogs(args: argparse.Namespace) -> int:
+    if args.init:
+        path = catalogs.init(args.init)
+        _say(f"started {_shown(path)}: translate each msgstr, then run explainer catalogs --check")
+        return 0
+    reports = catalogs.update(check=args.check)
+    failed = False
+    for report in reports:
+        problems = []
+        if report.stale:
+            problems.append("out of step with the messages (run explainer catalogs)" if args.check else "updated")
+        if report.untranslated:
+            problems.append(f"{len(report.untranslated)} untranslated")
+        if report.fuzzy:
+            problems.append(f"{len(report.fuzzy)} fuzzy (check the translation, then remove the fuzzy flag)")
+        _say(f"{report.catalog}: " + ("; ".join(problems) if problems else "complete and up to date"))
+        for message in [*report.untranslated, *report.fuzzy][:20]:
+            _say(f"    {message}")
+        failed = failed or bool(report.untranslated or report.fuzzy or (args.check and report.stale))
+    return EXIT_CONTENT if failed else 0
+
+
 CONTENT_HELP = "folder of record files (default: content)"
 
 
@@ -341,6 +363,19 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+
+    catalogs_command = _command(
+        commands,
+        "catalogs",
+        cmd_catalogs,
+        "extract the reader-facing messages and update every language's catalog",
+        ["explainer catalogs", "explainer catalogs --check", "explainer catalogs --init fr"],
+        "Extract every message the pages, charts and chart script show readers, and update each"
+        " catalog in generator/locales/ (new messages untranslated, unused ones dropped). Exit 1 when a"
+        " catalog has an untranslated or fuzzy message (or, with --check, is out of step).",
+    )
+    catalogs_command.add_argument("--check", action="store_true", help="change nothing; fail when out of step")
+    catalogs_command.add_argument("--init", metavar="LANGUAGE", help="start a catalog for a new language, e.g. fr")
 
     generate_command = _command(
         commands,

@@ -1,7 +1,7 @@
-"""What a date of a given precision means: the days it may cover, and how to say it to a reader.
+"""What a date of a given precision means: the days it may cover, and its machine-readable form.
 
-Nothing here makes a date look more precise than it is: a month is shown as a month, a range as a
-range, an unknown date as unknown.
+Nothing here makes a date look more precise than it is: a month is a month, a range a range, an
+unknown date unknown. Readers see dates worded for their language by :mod:`generator.i18n`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import calendar
 import datetime as dt
 
 from . import models
-
-_MONTHS = [calendar.month_name[i] for i in range(13)]
 
 
 def bounds(when: models.DateInfo) -> tuple[dt.date, dt.date] | None:
@@ -30,31 +28,12 @@ def bounds(when: models.DateInfo) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month]} {day.year}"
-
-
-def _offset(moment: dt.datetime) -> str:
-    offset = moment.utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "\u2212"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def describe(when: models.DateInfo) -> str:
-    """The date as a reader should see it, at exactly its precision."""
-    if isinstance(when, models.ExactDate):
-        return f"{_day(when.datetime.date())}, {when.datetime:%H:%M} ({_offset(when.datetime)})"
-    if isinstance(when, models.DayDate):
-        return _day(when.date)
-    if isinstance(when, models.MonthDate):
-        year, month = when.month.split("-")
-        return f"{_MONTHS[int(month)]} {year} (day not known)"
-    if isinstance(when, models.YearDate):
-        return f"{when.year} (month not known)"
+def for_editors(when: models.DateInfo) -> str:
+    """A date as an editor wrote it, for error messages (readers see it worded by the locale)."""
+    value = machine_readable(when)
     if isinstance(when, models.RangeDate):
-        return f"between {_day(when.earliest)} and {_day(when.latest)} (estimate)"
-    return "Date not reported"
+        return f"{when.earliest.isoformat()} to {when.latest.isoformat()}"
+    return value if value is not None else "no date"
 
 
 def machine_readable(when: models.DateInfo) -> str | None:

@@ -14,15 +14,11 @@ from dataclasses import dataclass, field
 
 from . import dates, models
 from .errors import Problem
+from .registry import KINDS, MOMENTS
 from .validate import Origin, ValidatedContent, suggest
 
-KIND_NAMES = {
-    "sources": "source",
-    "actors": "actor",
-    "events": "event",
-    "statements": "statement",
-    "questions": "question",
-}
+KIND_NAMES = {kind.key: kind.name for kind in KINDS}
+"""Kind key -> the singular name editors' messages use (``events`` -> ``event``)."""
 
 
 @dataclass(frozen=True)
@@ -159,11 +155,7 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     check = _Checker(kind_of)
     explainer = Explainer(
         incident=content.incident,
-        sources=tables["sources"],  # type: ignore[arg-type]
-        actors=tables["actors"],  # type: ignore[arg-type]
-        events=tables["events"],  # type: ignore[arg-type]
-        statements=tables["statements"],  # type: ignore[arg-type]
-        questions=tables["questions"],  # type: ignore[arg-type]
+        **{kind.key: tables[kind.key] for kind in KINDS},  # type: ignore[arg-type]
         origins=origins,
         kind_of=kind_of,
     )
@@ -196,7 +188,7 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     statements_by: dict[str, list[str]] = defaultdict(list)
     events_of: dict[str, list[str]] = defaultdict(list)
     responses: dict[str, list[str]] = defaultdict(list)
-    moments = ["events", "statements"]
+    moments = list(MOMENTS)
     for statement in explainer.statements.values():
         origin = origins[statement.id]
         cite(origin, statement.id, statement.sources)
@@ -299,8 +291,8 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
                 index = record.after.index(before)
                 problems.append(
                     explainer.origins[record.id].problem(
-                        f"'after' says this follows '{before}', but its date ({dates.describe(record.when)}) "
-                        f"is before that one's ({dates.describe(records[before].when)})",
+                        f"'after' says this follows '{before}', but its date ({dates.for_editors(record.when)}) "
+                        f"is before that one's ({dates.for_editors(records[before].when)})",
                         "after",
                         index,
                     )

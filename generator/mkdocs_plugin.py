@@ -3,6 +3,10 @@
 Enable it in ``mkdocs.yml`` with ``plugins: [search, explainer]``. Generated pages are handed to
 MkDocs as in-memory files, so nothing is written into the content folder; the record files
 themselves are not published.
+
+The explainer's language and name are said once, in ``incident.yml``: the plugin sets the theme's
+language (and so ``<html lang>`` and the search language), the site's name and description, the
+navigation's titles and the palette toggle's names from it.
 """
 
 from __future__ import annotations
@@ -15,16 +19,30 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_JS, THEME_DIR, plotly_js_file
 from .errors import ContentError
+from .i18n import Language
+from .messages import NAV, PALETTE_TOGGLE
 from .mkdocs_report import write_report
-from .pipeline import Timings, generate
-from .render.pages import NAV, problems_page
+from .pipeline import Timings, generate, read_incident
+from .render import problems_page
+from .views import first_sentence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+TEMPLATE_SUFFIX = ".j2"
+"""Page templates a site overrides live in its custom_dir; they are read, never published."""
+
+
+def theme_language(tag: str, available: set[str]) -> str:
+    """Material's name for a language tag: the tag itself (``pt-BR``) if it has one, else its language."""
+    for candidate in (tag, tag.split("-")[0].lower()):
+        if candidate in available:
+            return candidate
+    return tag.split("-")[0].lower()
 
 
 class ExplainerConfig(Config):
@@ -37,6 +55,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """True under ``mkdocs serve``: content errors then become a page instead of stopping the server."""
     last_pages: list[str] = []
     """Pages of the last good build, so each of them can show the errors while they last."""
+    language_tag: str | None = None
+    """The explainer's language, as ``incident.yml`` says it (None while it cannot be read)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -44,9 +64,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content_dir or config.docs_dir)
 
+    def _template_dirs(self, config: MkDocsConfig) -> list[Path]:
+        custom = config.theme.custom_dir
+        return [Path(custom)] if custom else []
+
+    # Before the search plugin's on_config, which takes its language from the theme's.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        incident = read_incident(self._content_dir(config))
+        language = None
+        if incident is not None:
+            try:
+                language = Language.for_tag(incident.language)
+            except ValueError:
+                language = None  # the full check reports it, at its line in incident.yml
+        if incident is not None and language is not None:
+            self.language_tag = incident.language
+            self._follow_incident(config, incident.title, incident.summary, language)
         if not config.nav:
-            config.nav = [{title: path} for title, path in NAV]
+            config.nav = [{language.gettext(title) if language else title: path} for path, title in NAV.items()]
         # The explainer's templates and assets come right after the site's own custom_dir, so a
         # site can still override any of them.
         dirs = config.theme.dirs
@@ -59,11 +95,43 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.extra_javascript.append(EXTRA_JAVASCRIPT)
         return config
 
+    def _follow_incident(self, config: MkDocsConfig, title: str, summary: str, language: Language) -> None:
+        """Site name, description, theme language and palette names from ``incident.yml``."""
+        config.site_name = title
+        config.site_description = first_sentence(summary)
+        available = {
+            path.stem for folder in config.theme.dirs for path in Path(folder, "partials", "languages").glob("*.html")
+        }
+        wanted = theme_language(language.tag, available)
+        written = _theme_setting(config, "language")
+        if written is not None and written != wanted:
+            raise PluginError(
+                f"mkdocs.yml sets theme.language to '{written}', but the explainer's language in incident.yml is"
+                f" '{language.tag}': remove theme.language from mkdocs.yml (it follows incident.yml) or make them agree"
+            )
+        config.theme["language"] = wanted
+        palettes = config.theme["palette"]
+        if isinstance(palettes, list):
+            for index, palette in enumerate(palettes):
+                toggle = palette.get("toggle") if isinstance(palette, dict) else None
+                if isinstance(toggle, dict) and not toggle.get("name"):
+                    following = palettes[(index + 1) % len(palettes)]
+                    scheme = following.get("scheme", "default") if isinstance(following, dict) else "default"
+                    toggle["name"] = language.gettext(PALETTE_TOGGLE.get(scheme, PALETTE_TOGGLE["default"]))
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        language = Language.for_tag(self.language_tag) if self.language_tag else None
+        env.globals["explainer_og_locale"] = language.og_locale if language else None
+        return env
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         content_dir = self._content_dir(config)
+        for file in list(files):  # a site's page templates are read by the generator, not published
+            if file.src_uri.endswith(TEMPLATE_SUFFIX) and not file.is_documentation_page():
+                files.remove(file)
         timings = Timings()
         try:
-            output = generate(content_dir, timings)
+            output = generate(content_dir, timings, self._template_dirs(config))
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
             write_report(problems=report.splitlines())
@@ -71,8 +139,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(f"the explainer's content has {len(error.problems)} problem(s):\n{report}") from None
             # In the live preview, say it in the terminal and on every page until it is mended.
             log.error("the explainer's content has %d problem(s):\n%s", len(error.problems), report)
-            error_page = problems_page(report.splitlines())
-            for path in self.last_pages or [path for _, path in NAV]:
+            error_page = problems_page(report.splitlines(), self.language_tag, self._template_dirs(config))
+            for path in self.last_pages or list(NAV):
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
             return files
@@ -102,3 +170,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if content_dir.absolute() != Path(config.docs_dir).absolute():
             server.watch(str(content_dir))
         return server
+
+
+def _theme_setting(config: MkDocsConfig, name: str) -> Any:
+    """A theme setting as mkdocs.yml itself writes it (None when it leaves it to the theme)."""
+    for user_config in reversed(getattr(config, "user_configs", [])):
+        theme = user_config.get("theme") if isinstance(user_config, dict) else None
+        if isinstance(theme, dict) and name in theme:
+            return theme[name]
+    return None

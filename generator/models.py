@@ -331,13 +331,3 @@ class Question(Record):
         if self.status != "open" and self.answer is None:
             raise ValueError(f"a question with status '{self.status}' needs an 'answer'")
         return self
-
-
-RECORD_KINDS: dict[str, type[Record]] = {
-    "sources": Source,
-    "actors": Actor,
-    "events": Event,
-    "statements": Statement,
-    "questions": Question,
-}
-"""Record file stem -> model of each record in that file (``content/<stem>.yml`` holds a list)."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from . import models
 from .errors import ContentError
 from .link import Explainer, link
+from .load import load_yaml
 from .render import Output, render
-from .validate import validate_content
+from .validate import INCIDENT_FILE, validate_content
 
 T = TypeVar("T")
 
@@ -42,8 +44,25 @@ def build_explainer(content_dir: Path, timings: Timings | None = None) -> Explai
     return explainer
 
 
-def generate(content_dir: Path, timings: Timings | None = None) -> Output:
-    """Every page and data file of the explainer in ``content_dir``."""
+def read_incident(content_dir: Path) -> models.Incident | None:
+    """Only ``incident.yml``, for settings the site needs before its pages (name, language).
+
+    ``None`` when it has a problem: the full check reports it.
+    """
+    loaded, problems = load_yaml(content_dir / INCIDENT_FILE)
+    if loaded is None or problems:
+        return None
+    try:
+        return models.Incident.model_validate(loaded.data)
+    except ValueError:
+        return None
+
+
+def generate(content_dir: Path, timings: Timings | None = None, template_dirs: Sequence[Path] = ()) -> Output:
+    """Every page and data file of the explainer in ``content_dir``.
+
+    ``template_dirs`` are searched for page templates before the generator's own (a site's overrides).
+    """
     timings = timings or Timings()
     explainer = build_explainer(content_dir, timings)
-    return timings.run("render", lambda: render(explainer))
+    return timings.run("render", lambda: render(explainer, template_dirs))

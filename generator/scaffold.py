@@ -15,18 +15,13 @@ from pydantic import TypeAdapter
 
 from . import models
 from .errors import UsageError
+from .registry import BY_NAME, KINDS
 from .validate import INCIDENT_FILE
 
 SCHEMA_DIR = ".schema"
 """Folder of the JSON Schemas inside a content folder (hidden, so MkDocs does not publish it)."""
 
-KIND_FILES = {
-    "source": "sources",
-    "actor": "actors",
-    "event": "events",
-    "statement": "statements",
-    "question": "questions",
-}
+KIND_FILES = {kind.name: kind.key for kind in KINDS}
 """Kind an editor names (``explainer new event``) -> the stem of its record file."""
 
 
@@ -42,8 +37,8 @@ def modeline(stem: str) -> str:
 def schemas() -> dict[str, str]:
     """File name (inside the content folder) -> JSON Schema text, for every record file."""
     documents: dict[str, dict[str, Any]] = {"incident": models.Incident.model_json_schema()}
-    for stem, model in models.RECORD_KINDS.items():
-        documents[stem] = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
+    for kind in KINDS:
+        documents[kind.key] = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]
     out = {}
     for stem, document in documents.items():
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{stem}.yml", **document}
@@ -60,7 +55,7 @@ def write_schemas(content: Path) -> list[Path]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(path)
-    for stem in ["incident", *models.RECORD_KINDS]:
+    for stem in ["incident", *(kind.key for kind in KINDS)]:
         path = content / f"{stem}.yml"
         if path.is_file() and not path.is_symlink():
             text = path.read_text(encoding="utf-8")
@@ -97,7 +92,7 @@ def record_template(kind: str, record_id: str) -> str:
     Required fields have empty values, which do not validate until filled in; optional fields are
     commented out.
     """
-    model = models.RECORD_KINDS[KIND_FILES[kind]]
+    model = BY_NAME[kind].model
     lines = [f"- id: {record_id or chr(34) * 2}"]
     for name, field in model.model_fields.items():
         if name == "id":
@@ -149,7 +144,7 @@ def append_record(content: Path, kind: str, record_id: str | None, existing_ids:
 
 STARTER_CONTENT = {
     INCIDENT_FILE: """\
-title: New explainer
+title: {title}
 summary: Replace this with one neutral paragraph saying what happened.
 as_of: {today}
 language: en
@@ -210,6 +205,8 @@ corrections: Replace this with how readers report an error and how corrections a
 
 MKDOCS_YML = """\
 # An explainer site: `explainer build` builds it, `explainer serve` previews it.
+# Its name, description and language come from content/incident.yml; this name is used only
+# while incident.yml cannot be read.
 site_name: {title}
 # Instant navigation needs the published address; the Pages workflow sets SITE_URL.
 site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
@@ -218,7 +215,6 @@ docs_dir: content
 theme:
   name: material
   custom_dir: site_overrides
-  language: en
   font: false
   features:
     - navigation.instant
@@ -229,12 +225,10 @@ theme:
       scheme: default
       toggle:
         icon: material/brightness-7
-        name: Switch to dark mode
     - media: "(prefers-color-scheme: dark)"
       scheme: slate
       toggle:
         icon: material/brightness-4
-        name: Switch to light mode
 
 plugins:
   - search
@@ -306,7 +300,8 @@ def init_project(folder: Path, title: str, today: str, version: str) -> list[Pat
         ".github/workflows/pages.yml": PAGES_WORKFLOW.format(),
     }
     for name, text in STARTER_CONTENT.items():
-        files[f"content/{name}"] = modeline(Path(name).stem) + "\n" + text.format(today=today)
+        values = {"today": today, "title": json.dumps(title, ensure_ascii=False)}
+        files[f"content/{name}"] = modeline(Path(name).stem) + "\n" + text.format(**values)
     written = []
     for relative, text in files.items():
         path = folder / relative

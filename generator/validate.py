@@ -15,9 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import i18n, models
 from .errors import Problem
 from .load import LoadedFile, PathKey, Position, load_yaml
+from .registry import KINDS
 
 INCIDENT_FILE = "incident.yml"
 
@@ -190,13 +191,25 @@ def _validate_record(model: type[BaseModel], data: Any, origin: Origin, problems
         return None
 
 
+def _language_problem(tag: str) -> str | None:
+    """Why ``tag`` cannot be the explainer's language, or ``None`` when it can."""
+    if i18n.locale_for(tag) is None:
+        return f"'{tag}' is not a language Babel knows: use a BCP 47 tag such as en, es or es-MX"
+    if i18n.catalog_for(tag) is None:
+        return (
+            f"no message catalog for language '{tag}'; catalogs available: {', '.join(i18n.available())}"
+            " (the README's 'Translating the explainer' says how to add one)"
+        )
+    return None
+
+
 def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]]:
     """Load and type-check every record file in ``root``. Returns the content when there is no problem."""
     problems: list[Problem] = []
     if not root.is_dir():
         return None, [Problem(root, 0, 0, "content folder not found")]
 
-    known = {INCIDENT_FILE, *(f"{stem}.yml" for stem in models.RECORD_KINDS)}
+    known = {INCIDENT_FILE, *(kind.file for kind in KINDS)}
     for path in sorted(root.iterdir()):
         if path.is_symlink():
             problems.append(Problem(path, 0, 0, "record files must not be symbolic links"))
@@ -230,11 +243,15 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
             else:
                 result = _validate_record(models.Incident, loaded.data, incident_origin, problems)
                 incident = typing.cast(models.Incident | None, result)
+                language_problem = incident and _language_problem(incident.language)
+                if language_problem:
+                    problems.append(incident_origin.problem(f"'language': {language_problem}", "language"))
 
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
-    for stem, model in models.RECORD_KINDS.items():
+    for kind in KINDS:
+        stem, model = kind.key, kind.model
         records[stem] = []
-        path = root / f"{stem}.yml"
+        path = root / kind.file
         if not path.is_file() or path.is_symlink():
             continue
         loaded, load_problems = load_yaml(path)

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "explainer"
+FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURE = FIXTURES / "explainer"
 CONTENT = ROOT / "content"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

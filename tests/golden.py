@@ -1,29 +1,61 @@
-"""Golden pages: the rendered output of the fixture explainer, committed under tests/golden/.
+"""Golden pages: the rendered output of each fixture explainer, committed under tests/golden/<name>/.
 
 ``make golden`` (``python -m tests.golden``) rewrites them after an intended change; review the
-diff like any other change. ``tests/test_golden.py`` fails when the output differs.
+diff like any other change. ``tests/test_golden.py`` fails when the output differs. Besides the
+English and Spanish fixtures, ``en-paged`` renders the English one with listings of two records
+per page, so the continuation pages (``timeline/page-2.md``...) have golden files too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.pipeline import generate
+from generator.render import paging, problems_page
 from generator.write import write_files
 
 HERE = Path(__file__).resolve().parent
-FIXTURE = HERE / "fixtures" / "explainer"
+FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 
+CASES = {
+    "en": ("explainer", None),
+    "es": ("explicador", None),
+    "en-paged": ("explainer", 2),
+}
+"""Golden folder -> (fixture explainer, records per listing page or None for the default)."""
 
-def rendered() -> dict[str, str]:
-    return generate(FIXTURE).files()
+PROBLEMS = ["content/events.yml:12:3: missing required field 'summary'", "content/x.yml:1:1: <b>*not*</b> `code`"]
+"""Problem lines for the golden 'Content problems' page (with characters that must stay text)."""
+
+
+@contextmanager
+def page_size(size: int | None) -> Iterator[None]:
+    saved = paging.PAGE_SIZE
+    paging.PAGE_SIZE = size or saved
+    try:
+        yield
+    finally:
+        paging.PAGE_SIZE = saved
+
+
+def rendered(case: str) -> dict[str, str]:
+    fixture, size = CASES[case]
+    with page_size(size):
+        files = generate(FIXTURES / fixture).files()
+    if size is None:
+        language = "es" if case == "es" else "en"
+        files["problems.md"] = problems_page(PROBLEMS, language)
+    return files
 
 
 def main() -> None:
-    files = rendered()
-    write_files(GOLDEN, dict(files))
-    print(f"wrote {len(files)} golden files to {GOLDEN.relative_to(HERE.parent)}/")
+    for case in CASES:
+        files = rendered(case)
+        write_files(GOLDEN / case, dict(files))
+        print(f"wrote {len(files)} golden files to {(GOLDEN / case).relative_to(HERE.parent)}/")
 
 
 if __name__ == "__main__":

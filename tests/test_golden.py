@@ -1,20 +1,36 @@
-"""The fixture explainer renders exactly to the reviewed golden files (regenerate with ``make golden``)."""
+"""Each fixture explainer renders exactly to its reviewed golden files (regenerate with ``make golden``):
+every page kind, in English and in Spanish, and the continuation pages of long listings."""
 
 from __future__ import annotations
 
-from tests.golden import GOLDEN, rendered
+import pytest
+
+from tests.golden import CASES, GOLDEN, rendered
 
 
-def test_rendered_pages_match_golden_files() -> None:
-    files = rendered()
-    on_disk = {path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*") if path.is_file()}
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rendered_pages_match_golden_files(case: str) -> None:
+    files = rendered(case)
+    folder = GOLDEN / case
+    on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
     assert sorted(on_disk) == sorted(files), "pages were added or removed: run `make golden` and review"
     for relative, text in files.items():
-        expected = (GOLDEN / relative).read_text(encoding="utf-8")
+        expected = (folder / relative).read_text(encoding="utf-8")
         assert text == expected, (
-            f"{relative} differs from tests/golden/{relative}: run `make golden` and review the diff"
+            f"{relative} differs from tests/golden/{case}/{relative}: run `make golden` and review the diff"
         )
 
 
-def test_rendering_is_deterministic() -> None:
-    assert rendered() == rendered()
+def test_every_page_kind_has_a_golden_file_in_each_language() -> None:
+    kinds = {"index.md", "timeline.md", "statements.md", "actors/index.md", "questions.md", "sources.md", "about.md"}
+    for case in ("en", "es"):
+        names = {path.relative_to(GOLDEN / case).as_posix() for path in (GOLDEN / case).rglob("*.md")}
+        assert kinds | {"problems.md"} <= names
+        assert any(name.startswith("actors/") and name != "actors/index.md" for name in names)
+    paged = {path.relative_to(GOLDEN / "en-paged").as_posix() for path in (GOLDEN / "en-paged").rglob("*.md")}
+    assert {"timeline/page-2.md", "timeline/page-3.md", "sources/page-2.md"} <= paged
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rendering_is_deterministic(case: str) -> None:
+    assert rendered(case) == rendered(case)

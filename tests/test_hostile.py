@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 
 from tests.conftest import free_port, make_project, run_explainer
@@ -57,9 +58,11 @@ def test_head_title_and_description_are_escaped(hostile_site: tuple[Path, Any]) 
     source = (site / "index.html").read_text(encoding="utf-8")
     head = source[: source.index("</head>")]
     assert head.count("<title>") == 1 and head.count("<script>alert") == 0
-    assert f"<title>{html.escape(HEAD_TITLE)} - Test explainer</title>" in head
+    # The home page's title is the site's name, which is the incident's title.
+    assert f"<title>{markupsafe.escape(HEAD_TITLE)}</title>" in head
+    assert f'<meta property="og:site_name" content="{markupsafe.escape(HEAD_TITLE)}">' in head
     first_sentence = HEAD_DESCRIPTION.split(". ")[0] + "."
-    assert f'<meta name="description" content="{html.escape(first_sentence)}">' in head
+    assert f'<meta name="description" content="{markupsafe.escape(first_sentence)}">' in head
     assert "http-equiv=refresh" not in head.replace(html.escape("http-equiv=refresh"), "")
     jsonld = head[head.index('<script type="application/ld+json">') :].split(">", 1)[1].split("</script>")[0]
     assert "<" not in jsonld and json.loads(jsonld)["headline"] == HEAD_TITLE

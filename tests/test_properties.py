@@ -28,6 +28,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
+    "data-label-controls", "data-label-lane", "data-label-reset", "data-label-failed",
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

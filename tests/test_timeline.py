@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.i18n import Language
 from generator.pipeline import build_explainer
 from generator.render import charts, timeline
 from tests.conftest import FIXTURE
+
+ENGLISH = Language.for_tag("en")
 
 
 def test_order_comes_from_dates_and_after_and_unordered_entries_stay_apart() -> None:
@@ -42,8 +45,8 @@ def test_hover_labels_escape_editors_text(fixture_copy: Path) -> None:
         ),
         encoding="utf-8",
     )
-    figure = json.loads(timeline.figure_json(build_explainer(fixture_copy)))
+    figure = json.loads(timeline.figure_json(build_explainer(fixture_copy), ENGLISH))
     hover = figure["data"][0]["hovertext"][0]
     assert hover.startswith("<b>1. &lt;img src=x onerror=alert(1)&gt; &amp; %{customdata[0]}</b><br>")
     assert figure["data"][0]["hoverinfo"] == "text", "hover text is shown as given, never as a template"
-    assert "<img" not in timeline.figure_json(build_explainer(fixture_copy))
+    assert "<img" not in timeline.figure_json(build_explainer(fixture_copy), ENGLISH)

@@ -1,15 +1,21 @@
-"""Stage 4: pure functions from an :class:`~generator.link.Explainer` to page and data text.
+"""Stage 4: from the linked explainer to page and data text, through views and templates.
 
-Nothing here reads or writes files. Every string that came from an editor passes through
-:mod:`generator.render.text` before it reaches Markdown, HTML or JSON.
+Views (:mod:`generator.views`) decide what each page shows; the templates in
+``generator/templates/`` word it in the explainer's language. Nothing here reads or writes files
+other than the templates; every string that came from an editor is escaped on its way out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .. import registry, views
+from ..i18n import Language
 from ..link import Explainer
-from . import involvement, pages, timeline
+from ..messages import NAV
+from . import involvement, templating, timeline
 
 
 @dataclass(frozen=True)
@@ -31,32 +37,42 @@ class Output:
         return {**self.pages, **self.data}
 
 
-def render(explainer: Explainer) -> Output:
+def render_view(env: templating.Environment, view: views.Page) -> str:
+    """One page: its view's fields are the template's variables."""
+    values = {name: getattr(view, name) for name in view.__dataclass_fields__}
+    return env.get_template(view.template).render(values)
+
+
+def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
     """Render every page and data file of the explainer."""
-    rendered = pages.render_pages(explainer)
+    language = Language.for_tag(explainer.incident.language)
+    env = templating.environment(language, override_dirs)
+    pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
     data = {
-        timeline.FIGURE_PATH: timeline.figure_json(explainer),
-        involvement.FIGURE_PATH: involvement.figure_json(explainer),
+        timeline.FIGURE_PATH: timeline.figure_json(explainer, language),
+        involvement.FIGURE_PATH: involvement.figure_json(explainer, language),
     }
-    records = sum(
-        len(table)
-        for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
-    )
-    return Output(pages=rendered, data=data, nav=list(pages.NAV), records=records, edit_paths=edit_paths(explainer))
+    records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
+    nav = [(language.gettext(title), path) for path, title in NAV.items()]
+    return Output(pages=pages, data=data, nav=nav, records=records, edit_paths=edit_paths(explainer))
+
+
+def problems_page(lines: list[str], language_tag: str | None = None, override_dirs: Sequence[Path] = ()) -> str:
+    """The page the live preview shows in place of every page while the content has mistakes."""
+    language = Language.for_tag(language_tag) if language_tag else Language.for_tag("en")
+    env = templating.environment(language, override_dirs)
+    return render_view(env, views.problems(lines))
 
 
 def edit_paths(explainer: Explainer) -> dict[str, str]:
     """Where each page's records are written: a record's own line for its page, else its file."""
-    paths = {
-        "index.md": "incident.yml",
-        "about.md": "incident.yml",
-        "timeline.md": "events.yml",
-        "statements.md": "statements.yml",
-        "actors/index.md": "actors.yml",
-        "questions.md": "questions.yml",
-        "sources.md": "sources.yml",
-    }
-    for actor_id, origin in ((a, explainer.origins[a]) for a in explainer.actors):
-        line, _ = origin.position("id")
-        paths[pages.actor_page(actor_id)] = f"{origin.file.path.name}#L{line}"
+    paths = {"index.md": "incident.yml", "about.md": "incident.yml", "actors/index.md": "actors.yml"}
+    for kind in registry.KINDS:
+        if not kind.own_page:
+            paths[f"{kind.listing}.md"] = kind.file
+    for kind in registry.KINDS:
+        if kind.own_page:
+            for record_id in getattr(explainer, kind.key):
+                line, _ = explainer.origins[record_id].position("id")
+                paths[kind.record_page(record_id)] = f"{kind.file}#L{line}"
     return paths

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from ..i18n import Language
 from ..link import Explainer, TimelineEntry
+from ..messages import INVOLVEMENT
 from . import charts
 from .text import html_text
 
@@ -48,33 +50,11 @@ def involved_count(explainer: Explainer) -> int:
     return len(speakers | {a for e in explainer.events.values() for a in e.actors})
 
 
-def summary_sentence(explainer: Explainer) -> str:
-    rows = involvements(explainer)
-    total = involved_count(explainer)
-    who = (
-        f"{len(rows)} people and organisations"
-        if len(rows) == total
-        else (
-            f"The {len(rows)} most involved of {total} people and organisations (each actor's page lists all of theirs)"
-        )
-    )
-    return (
-        f"{who}, one row each and grouped by side, against the"
-        f" {len(explainer.timeline)} timeline entries (numbered as on the timeline) they spoke in or took part in."
-    )
-
-
-def chart_html(explainer: Explainer) -> str:
-    return charts.chart_html(
-        CHART_ID, FIGURE_PATH, "Who said and did what", summary_sentence(explainer), LIST_ANCHOR, "listed below"
-    )
-
-
 def _short(name: str) -> str:
     return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1].rstrip() + "\u2026"
 
 
-def figure(explainer: Explainer) -> go.Figure:
+def figure(explainer: Explainer, language: Language) -> go.Figure:
     rows = involvements(explainer)
     row_of = {actor_id: len(rows) - 1 - i for i, actor_id in enumerate(rows)}  # first row on top
     brief = len(explainer.timeline) > charts.LARGE
@@ -89,8 +69,16 @@ def figure(explainer: Explainer) -> go.Figure:
                 xs.append(entry.number)
                 ys.append(row_of[actor_id])
                 symbols.append(charts.symbol(entry))
-                hovers.append(f"<b>{html_text(name)}</b> ({role})<br>" + charts.hover(explainer, entry, brief))
-                label = f"{name} ({role}): {charts.point_label(entry)}" if not brief else ""
+                said = language.gettext(INVOLVEMENT[role])
+                heading = language.gettext("%(name)s (%(role)s)") % {"name": name, "role": said}
+                hovers.append(f"<b>{html_text(heading)}</b><br>" + charts.hover(explainer, entry, language, brief))
+                point = charts.point_label(entry, language)
+                label = language.gettext("%(name)s (%(role)s): %(point)s") % {
+                    "name": name,
+                    "role": said,
+                    "point": point,
+                }
+                label = label if not brief else ""
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
                 custom.append([charts.anchor(entry), label, order, charts.href(entry)])
         if xs:
@@ -111,7 +99,7 @@ def figure(explainer: Explainer) -> go.Figure:
         hovermode="closest",
         dragmode="pan",
         xaxis={
-            "title": {"text": "Timeline entry"},
+            "title": {"text": html_text(language.gettext("Timeline entry"))},
             "tickmode": "linear", "tick0": 1, "dtick": 1 if len(explainer.timeline) <= 30 else 5,
             "range": [0.3, len(explainer.timeline) + 0.7], "zeroline": False, "showgrid": True,
         },
@@ -124,5 +112,5 @@ def figure(explainer: Explainer) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def figure_json(explainer: Explainer) -> str:
-    return charts.to_json(figure(explainer))
+def figure_json(explainer: Explainer, language: Language) -> str:
+    return charts.to_json(figure(explainer, language))

@@ -46,6 +46,15 @@ def block(text: str) -> str:
     return "\n\n".join(rendered)
 
 
+def code(text: str) -> str:
+    """Text as one Markdown code span, shown character for character (a fence longer than any run
+    of backticks in it; line breaks become spaces)."""
+    flat = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {flat} {fence}" if longest else f"{fence}{flat}{fence}"
+
+
 def quote(text: str) -> str:
     """Text as a Markdown block quote."""
     return "\n".join(f"> {line}" if line else ">" for line in block(text).split("\n"))
@@ -62,14 +71,12 @@ def html_text(text: str) -> str:
 
 
 def front_matter(title: str, description: str, jsonld: Any = None, og_type: str = "website") -> str:
-    """YAML front matter for a page. The theme writes the values into ``<head>`` as they are, so
-    they are HTML-escaped here (the JSON-LD as HTML-safe JSON), and dumped by the YAML library
-    rather than formatted."""
-    values: dict[str, str] = {
-        "title": html.escape(title, quote=True),
-        "description": html.escape(description, quote=True),
-        "og_type": og_type,
-    }
+    """YAML front matter for a page, dumped by the YAML library rather than formatted.
+
+    Title and description stay plain text (MkDocs also puts them in the search index); the theme
+    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON.
+    """
+    values: dict[str, str] = {"title": str(title), "description": str(description), "og_type": og_type}
     if jsonld is not None:
         values["jsonld"] = json_for_html(jsonld)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: fast on long JSON-LD values

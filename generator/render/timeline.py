@@ -15,6 +15,7 @@ from collections import defaultdict
 import plotly.graph_objects as go
 
 from .. import dates
+from ..i18n import Language
 from ..link import Explainer, TimelineEntry
 from . import charts
 from .text import html_text
@@ -22,32 +23,11 @@ from .text import html_text
 FIGURE_PATH = "figures/timeline.json"
 """Site-relative path of the timeline's figure data."""
 
-CHART_ID = "timeline-chart"
 
-
-def summary_sentence(explainer: Explainer) -> str:
-    events, statements = len(explainer.events), len(explainer.statements)
-    sides = ", ".join(explainer.actors[s].name for s in explainer.sides if _has_entries(explainer, s))
-    return (
-        f"{events} event{'s' if events != 1 else ''} and {statements} statement{'s' if statements != 1 else ''}"
-        f" in the order the sources support, one lane per side ({sides})."
-    )
-
-
-def _has_entries(explainer: Explainer, side: str) -> bool:
-    return any(entry.lane == side for entry in explainer.timeline)
-
-
-def chart_html(explainer: Explainer) -> str:
-    """The timeline chart's container, pointing to the ordered list below it."""
-    return charts.chart_html(
-        CHART_ID, FIGURE_PATH, "Timeline chart", summary_sentence(explainer), "in-order", "listed in order below"
-    )
-
-
-def figure(explainer: Explainer) -> go.Figure:
+def figure(explainer: Explainer, language: Language) -> go.Figure:
     """The Plotly figure of the timeline (data and layout; theme colours are set in the browser)."""
-    lanes = [side for side in explainer.sides if _has_entries(explainer, side)]
+    used = {entry.lane for entry in explainer.timeline}
+    lanes = [side for side in explainer.sides if side in used]
     lane_index = {side: i for i, side in enumerate(lanes)}
     max_rank = max((e.rank for e in explainer.timeline if e.rank is not None), default=-1)
     unplaced_column = max_rank + 2
@@ -77,9 +57,9 @@ def figure(explainer: Explainer) -> go.Figure:
                 ys.append(round(lane_index[side] + offset, 3))
                 symbols.append(charts.symbol(entry))
                 texts.append(str(entry.number))
-                hovers.append(charts.hover(explainer, entry, brief=len(explainer.timeline) > charts.LARGE))
+                hovers.append(charts.hover(explainer, entry, language, brief=large))
                 anchors.append(
-                    [charts.anchor(entry), charts.point_label(entry, large), entry.number, charts.href(entry)]
+                    [charts.anchor(entry), charts.point_label(entry, language, large), entry.number, charts.href(entry)]
                 )
         # WebGL draws thousands of markers quickly; numbers on markers only help while they are legible.
         scatter = go.Scattergl if large else go.Scatter
@@ -123,13 +103,13 @@ def figure(explainer: Explainer) -> go.Figure:
                 "xref": "x",
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": "Order not reported",
+                "text": html_text(language.gettext("Order not reported")),
                 "showarrow": False,
             }
         )
     all_undated = all(dates.bounds(e.record.when) is None for e in explainer.timeline)
     # Short enough for a 375-pixel-wide phone; the page says the rest in words.
-    axis_title = "Order reported (no dates)" if all_undated else "Order reported"
+    axis_title = language.gettext("Order reported (no dates)") if all_undated else language.gettext("Order reported")
     layout = go.Layout(
         template=None,
         height=160 + 90 * max(len(lanes), 1),
@@ -138,7 +118,7 @@ def figure(explainer: Explainer) -> go.Figure:
         hovermode="closest",
         dragmode="pan",
         xaxis={
-            "title": {"text": axis_title},
+            "title": {"text": html_text(axis_title)},
             "showticklabels": False,
             "showgrid": False,
             "zeroline": False,
@@ -158,5 +138,5 @@ def figure(explainer: Explainer) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def figure_json(explainer: Explainer) -> str:
-    return charts.to_json(figure(explainer))
+def figure_json(explainer: Explainer, language: Language) -> str:
+    return charts.to_json(figure(explainer, language))

@@ -9,6 +9,9 @@
  * Plotly gives neither keyboard access to data points nor a keyboard-usable legend, so each drawn
  * chart gets a toolbar of real buttons (one per lane, and "Reset view") and a layer of links, one
  * over each marker, in reading order: focusing one shows its hover label, Enter goes to its entry.
+ *
+ * Every word this script shows comes from the page, in the explainer's language: the chart's
+ * <figure> carries them as data-label-* attributes, and the figure data carries the chart's own.
  */
 (function () {
   "use strict";
@@ -127,7 +130,7 @@
     var bar = document.createElement("div");
     bar.className = "explainer-chart__toolbar";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "Chart controls");
+    bar.setAttribute("aria-label", label(chart.element, "controls"));
     chart.figure.data.forEach(function (trace, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -138,7 +141,7 @@
       swatch.setAttribute("aria-hidden", "true");
       var name = document.createElement("span");
       name.textContent = new DOMParser().parseFromString(trace.name || "", "text/html").body.textContent;
-      button.title = "Show or hide this lane";
+      button.title = label(chart.element, "lane");
       button.appendChild(swatch);
       button.appendChild(name);
       button.addEventListener("click", function () {
@@ -151,7 +154,7 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "explainer-chart__reset";
-    reset.textContent = "Reset view";
+    reset.textContent = label(chart.element, "reset");
     reset.addEventListener("click", function () {
       bar.querySelectorAll(".explainer-chart__lane").forEach(function (b) { b.setAttribute("aria-pressed", "true"); });
       window.Plotly.restyle(plot, { visible: true });
@@ -231,9 +234,14 @@
     if (!inOrder) wanted.forEach(function (link) { layer.appendChild(link); });
   }
 
-  function showFailure(plot) {
+  /* A word of the chart's interface, from the <figure>'s data-label-NAME attribute. */
+  function label(element, name) {
+    return element.getAttribute("data-label-" + name) || "";
+  }
+
+  function showFailure(element, plot) {
     plot.classList.add("explainer-chart__plot--failed");
-    plot.textContent = "The chart could not be drawn. Everything it shows is in the list on this page.";
+    plot.textContent = label(element, "failed");
   }
 
   function draw(element) {
@@ -276,7 +284,7 @@
       });
     }).catch(function (error) {
       charts.delete(plot);
-      showFailure(plot);
+      showFailure(element, plot);
       console.info("explainer chart not drawn:", error.message);
     });
   }

@@ -1,0 +1,148 @@
+"""The explainer's language: its message catalog and Babel's wording of dates and numbers.
+
+The language is said once, in ``incident.yml`` (a BCP 47 tag such as ``es`` or ``es-MX``). Its
+catalog is ``generator/locales/<language>/LC_MESSAGES/explainer.po``, looked up by the full tag
+first and then by its first part; Babel formats days, months, ranges and numbers for the tag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from . import models
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+DOMAIN = "explainer"
+SOURCE_LANGUAGE = "en"
+"""The language the messages are written in (its catalog repeats them)."""
+
+
+def catalog_path(catalog: str) -> Path:
+    return LOCALES_DIR / catalog / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def available() -> list[str]:
+    """The catalogs shipped with the generator, e.g. ``['en', 'es']``."""
+    return sorted(path.parent.parent.name for path in LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def catalog_for(tag: str) -> str | None:
+    """The catalog for a language tag: the full tag's (``es_MX``) if there is one, else its language's."""
+    shipped = set(available())
+    parts = tag.split("-")
+    for candidate in ("_".join([parts[0].lower(), *parts[1:]]), parts[0].lower()):
+        if candidate in shipped:
+            return candidate
+    return None
+
+
+def locale_for(tag: str) -> Locale | None:
+    """Babel's locale for a language tag, or ``None`` when Babel does not know it."""
+    try:
+        return Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+@functools.cache
+def _translations(catalog: str) -> gettext.NullTranslations:
+    """The catalog's translated, non-fuzzy messages (read from the .po file; no compiled file is kept)."""
+    with catalog_path(catalog).open("rb") as handle:
+        messages = read_po(handle, locale=catalog, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, messages, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything that words a page for one language: messages, dates and numbers."""
+
+    tag: str
+    """The tag from ``incident.yml``, e.g. ``es-MX``."""
+    catalog: str
+    """The catalog in use, e.g. ``es``."""
+    locale: Locale
+    """Babel's locale for the tag."""
+
+    @classmethod
+    def for_tag(cls, tag: str) -> Language:
+        """The language of a tag; ``ValueError`` when it has no catalog (validation says so first)."""
+        catalog, locale = catalog_for(tag), locale_for(tag)
+        if catalog is None or locale is None:
+            raise ValueError(tag)
+        return cls(tag, catalog, locale)
+
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        return _translations(self.catalog)
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
+    @property
+    def html_lang(self) -> str:
+        """The tag as ``<html lang>`` and JSON-LD ``inLanguage`` write it."""
+        return self.tag
+
+    @property
+    def og_locale(self) -> str:
+        """The tag as Open Graph writes it (``es_MX``)."""
+        return str(self.locale)
+
+    def number(self, value: int) -> str:
+        return babel_numbers.format_decimal(value, locale=self.locale)
+
+    def day(self, day: dt.date) -> str:
+        """A calendar day in words: ``28 de noviembre de 2026``."""
+        return babel_dates.format_date(day, "long", locale=self.locale)
+
+    def month(self, year: int, month: int) -> str:
+        return babel_dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
+
+    def describe(self, when: models.DateInfo) -> str:
+        """A date as a reader should see it, at exactly its precision and no finer."""
+        _ = self.gettext
+        if isinstance(when, models.ExactDate):
+            moment = when.datetime
+            return _("%(day)s, %(time)s (%(zone)s)") % {
+                "day": self.day(moment.date()),
+                "time": babel_dates.format_time(moment, "short", locale=self.locale),
+                "zone": babel_dates.get_timezone_gmt(moment, width="long", locale=self.locale),
+            }
+        if isinstance(when, models.DayDate):
+            return self.day(when.date)
+        if isinstance(when, models.MonthDate):
+            year, month = (int(part) for part in when.month.split("-"))
+            return _("%(month)s (day not known)") % {"month": self.month(year, month)}
+        if isinstance(when, models.YearDate):
+            return _("%(year)s (month not known)") % {"year": str(when.year)}
+        if isinstance(when, models.RangeDate):
+            return _("between %(earliest)s and %(latest)s (estimate)") % {
+                "earliest": self.day(when.earliest),
+                "latest": self.day(when.latest),
+            }
+        return _("Date not reported")
+
+    def describe_with_words(self, when: models.DateInfo) -> str:
+        """The date followed by the source's own words about it, when there are any."""
+        described = self.describe(when)
+        if when.as_reported:
+            return self.gettext("%(date)s, reported as “%(words)s”") % {"date": described, "words": when.as_reported}
+        return described

@@ -1,0 +1,83 @@
+"""Reader-facing words that Python code needs, marked for the message catalogs.
+
+Nothing here is translated: ``N_`` and ``Plural`` only mark a message so that
+``explainer catalogs`` extracts it; it is translated where it is shown, through
+:class:`generator.i18n.Language`. Sentences belong in the page templates, not here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction; it is translated later, where it is shown."""
+    return message
+
+
+class Plural(NamedTuple):
+    """A message with a singular and a plural form (translated with ``ngettext``)."""
+
+    singular: str
+    plural: str
+
+
+QUESTION_STATUS = {
+    "open": N_("Open"),
+    "partly_answered": N_("Partly answered"),
+    "answered": N_("Answered"),
+}
+SOURCE_KIND = {
+    "news_report": N_("News report"),
+    "official_statement": N_("Official statement"),
+    "social_media_post": N_("Social-media post"),
+    "press_briefing": N_("Press briefing"),
+    "document": N_("Document"),
+    "interview": N_("Interview"),
+    "other": N_("Other"),
+}
+ACTOR_KIND = {
+    "person": N_("Person"),
+    "organisation": N_("Organisation"),
+    "government": N_("Government"),
+    "country": N_("Country"),
+    "group": N_("Group"),
+}
+STATEMENT_FORM = {
+    "verbatim": N_("Verbatim"),
+    "paraphrase": N_("Paraphrase"),
+}
+STATEMENT_FORM_IN_TEXT = {
+    "verbatim": N_("verbatim"),
+    "paraphrase": N_("paraphrase"),
+}
+"""The same forms, as they read inside a sentence or in brackets."""
+INVOLVEMENT = {
+    "said": N_("said"),
+    "took part": N_("took part"),
+}
+"""How an actor is in a timeline entry: as the speaker of a statement or taking part in an event."""
+NAV = {
+    "index.md": N_("Home"),
+    "timeline.md": N_("Timeline"),
+    "statements.md": N_("Statements"),
+    "actors/index.md": N_("Who's who"),
+    "questions.md": N_("Open questions"),
+    "sources.md": N_("Sources"),
+    "about.md": N_("About"),
+}
+"""The pages the site's navigation lists, in order, with their titles there."""
+PALETTE_TOGGLE = {
+    "slate": N_("Switch to dark mode"),
+    "default": N_("Switch to light mode"),
+}
+"""The palette toggle's name, by the colour scheme it switches to."""
+LABELS = {
+    "status": QUESTION_STATUS,
+    "source_kind": SOURCE_KIND,
+    "actor_kind": ACTOR_KIND,
+    "form": STATEMENT_FORM,
+    "form_in_text": STATEMENT_FORM_IN_TEXT,
+    "involvement": INVOLVEMENT,
+}
+"""Label tables by name, for the templates' ``label`` filter."""

@@ -1,0 +1,155 @@
+"""The page templates' environment: escaping by default, the message catalogs, the wording filters.
+
+Every ``{{ value }}`` in a template is escaped for Markdown (and so for the HTML around it) unless
+it is a :class:`Markdown` value, which only the generator makes: translated messages, links and
+paragraphs it has escaped itself. A template cannot forget to escape; to place editors' text as
+something other than one line, it uses a filter (``block``, ``quote``) that escapes it.
+
+Templates ship in ``generator/templates/``; a site overrides one by putting a file of the same
+name in its own template folder (the theme's ``custom_dir``), which is searched first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from babel.lists import format_list
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from ..i18n import Language
+from ..messages import LABELS, Plural
+from . import text
+
+if TYPE_CHECKING:
+    from ..views import Ref
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+"""The generator's own page templates."""
+
+
+class Markdown(Markup):
+    """Text that is already Markdown and is placed in a page as it is.
+
+    Combining it with anything else (``%``, ``+``, ``join``) escapes the other value for Markdown.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any) -> Markdown:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(text.inline(str(s)))
+
+
+def _finalize(value: Any) -> Any:
+    # Runs on every {{ expression }}: anything the generator did not mark as Markdown is escaped.
+    if value is None:
+        raise TypeError("a template printed a missing value (None): test for it with {% if %}")
+    return value if hasattr(value, "__html__") else Markdown.escape(value)
+
+
+_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9._/-]*$")
+
+
+def identifier(value: str) -> Markdown:
+    """An element id, anchor or site path the generator made from validated ids, placed as it is.
+
+    Anything else is refused rather than escaped: an escaped id would silently break its links.
+    """
+    if not _IDENTIFIER.match(value) or ".." in value:
+        raise ValueError(f"not an identifier: {value!r}")
+    return Markdown(value)
+
+
+def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Environment:
+    """The environment every page is rendered in, for one language."""
+    loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES_DIR))]),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+        auto_reload=False,
+        # Markdown headings end in {#anchor}: comments are written {## ... ##} instead.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.policies["ext.i18n.trimmed"] = True  # a message's line breaks in a template are not part of it
+    # The i18n extension calls gettext(message, **variables) when this is set; the functions below
+    # translate and then escape every variable for Markdown.
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+
+    @pass_context
+    def gettext(_context: Context, message: str, **variables: Any) -> Markdown:
+        return Markdown(language.gettext(message)) % variables
+
+    @pass_context
+    def ngettext(_context: Context, singular: str, plural: str, count: int, **variables: Any) -> Markdown:
+        variables.setdefault("num", count)
+        return Markdown(language.ngettext(singular, plural, count)) % variables
+
+    def plain(message: str, **variables: Any) -> str:
+        """A translated message as plain text (page titles and descriptions); escaped if printed."""
+        return language.gettext(message) % {key: str(value) for key, value in variables.items()}
+
+    @pass_context
+    def link(context: Context, ref: Ref) -> Markdown:
+        target = text.href(context["page"], ref.page, ref.anchor)
+        return Markdown(f"[{Markdown.escape(ref.label)}]({target})")
+
+    @pass_context
+    def links(context: Context, refs: Iterable[Ref]) -> Markdown:
+        return Markdown(", ").join(link(context, ref) for ref in refs)
+
+    @pass_context
+    def href(context: Context, page: str, anchor: str | None = None) -> Markdown:
+        return Markdown(text.href(context["page"], page, anchor))
+
+    def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
+        return Markdown(separator).join(items)
+
+    def words(items: Iterable[Any]) -> str:
+        """Names as a list in the language's own way ("A, B and C", "A, B y C")."""
+        return format_list([str(item) for item in items], locale=language.locale)
+
+    def plural(label: Plural, count: int) -> Markdown:
+        return Markdown(language.ngettext(label.singular, label.plural, count))
+
+    env.globals.update(
+        _=gettext,
+        gettext=gettext,
+        ngettext=ngettext,
+        plain=plain,
+        language=language,
+        indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
+        front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
+    )
+    env.filters.update(
+        link=link,
+        links=links,
+        href=href,
+        join=join,
+        words=words,
+        plural=plural,
+        id=identifier,
+        block=lambda value: Markdown(text.block(str(value))),
+        quote=lambda value: Markdown(text.quote(str(value))),
+        code=lambda value: Markdown(text.code(str(value))),
+        url=lambda value: Markdown(text.url(str(value))),
+        label=lambda value, table: Markdown(language.gettext(LABELS[table][value])),
+        date=language.describe,
+        date_with_words=language.describe_with_words,
+        day=language.day,
+        number=language.number,
+    )
+    return env

@@ -1,0 +1,475 @@
+"""What each page shows, as plain data computed from the linked explainer (pure, no I/O).
+
+A view decides *what* a page holds: which records, in which order, linking where. It holds no
+wording and no markup; the page's template (``generator/templates/<name>.md.j2``) decides how it
+reads, in the explainer's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import dates, models, registry
+from .link import Explainer, TimelineEntry
+from .render import involvement, paging, structured
+
+HOME_QUESTIONS = 12
+"""The home page lists this many unanswered questions and links to the rest."""
+
+
+# --- Links ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to the place a record (or a page) is shown, named by the record's name or title."""
+
+    label: str
+    page: str
+    """The page's source path, e.g. ``timeline.md``."""
+    anchor: str | None = None
+
+
+def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
+    """The page and anchor where a record is shown in full."""
+    kind = registry.BY_KEY[explainer.kind_of[record_id]]
+    if kind.own_page:
+        return kind.record_page(record_id), None
+    if kind.paged:
+        return paging.page_of(kind.listing, explainer.position[record_id]), kind.anchor(record_id)
+    return f"{kind.listing}.md", kind.anchor(record_id)
+
+
+def ref(explainer: Explainer, record_id: str) -> Ref:
+    return Ref(explainer.label(record_id), *home_of(explainer, record_id))
+
+
+def refs(explainer: Explainer, record_ids: Iterable[str]) -> list[Ref]:
+    return [ref(explainer, record_id) for record_id in record_ids]
+
+
+def entry_ref(explainer: Explainer, record_id: str) -> Ref:
+    """Where an event or statement is listed on the timeline."""
+    number = explainer.entry_number[record_id]
+    kind = registry.BY_KEY[explainer.kind_of[record_id]]
+    return Ref(explainer.label(record_id), paging.timeline_page(number), kind.anchor(record_id))
+
+
+# --- Shared parts --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links to every page of a listing."""
+
+    number: int
+    total: int
+    pages: list[tuple[int, int | None, str]]
+    """(first record number, last record number or None for the last page, page path) per page."""
+
+
+def pager(stem: str, number: int, total: int) -> Pager | None:
+    if total <= 1:
+        return None
+    pages = []
+    for other in range(1, total + 1):
+        first = (other - 1) * paging.PAGE_SIZE + 1
+        pages.append((first, first + paging.PAGE_SIZE - 1 if other < total else None, paging.page_path(stem, other)))
+    return Pager(number, total, pages)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's container: its element id, its figure data and the list that says the same."""
+
+    id: str
+    figure: str
+    list_anchor: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An event or statement as the timeline lists it."""
+
+    number: int
+    anchor: str
+    kind: str
+    record: models.Event | models.Statement
+    after: list[Ref]
+    actors: list[Ref]
+    speaker: Ref | None
+    statement: Ref | None
+    """The statement's full record (for statements)."""
+    sources: list[Ref]
+
+
+def _entry(explainer: Explainer, entry: TimelineEntry) -> Entry:
+    record = entry.record
+    kind = registry.BY_KEY[entry.kind]
+    is_event = isinstance(record, models.Event)
+    return Entry(
+        number=entry.number,
+        anchor=kind.anchor(record.id),
+        kind=entry.kind,
+        record=record,
+        after=refs(explainer, record.after),
+        actors=refs(explainer, record.actors) if isinstance(record, models.Event) else [],
+        speaker=None if is_event else ref(explainer, record.speaker),  # type: ignore[union-attr]
+        statement=None if is_event else ref(explainer, record.id),
+        sources=refs(explainer, record.sources),
+    )
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page has: its path (links are made relative to it) and its template."""
+
+    page: str
+    template: str
+    jsonld: Any = None
+
+
+@dataclass(frozen=True)
+class Home(Page):
+    incident: models.Incident | None = None
+    description: str = ""
+    """The summary's first sentence, for the page's metadata."""
+    key_facts: list[tuple[str, list[Ref]]] = field(default_factory=list)
+    unanswered: list[tuple[Ref, str]] = field(default_factory=list)
+    """(question, status) of the first questions not yet answered."""
+    more_unanswered: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    """events, statements, actors, questions, unanswered, sources."""
+
+
+def home(explainer: Explainer) -> Home:
+    unanswered = [q for q in explainer.questions.values() if q.status != "answered"]
+    return Home(
+        page="index.md",
+        template="home.md.j2",
+        jsonld=structured.article(explainer),
+        incident=explainer.incident,
+        description=first_sentence(explainer.incident.summary),
+        key_facts=[(fact.text, refs(explainer, fact.sources)) for fact in explainer.incident.key_facts],
+        unanswered=[(ref(explainer, q.id), q.status) for q in unanswered[:HOME_QUESTIONS]],
+        more_unanswered=max(0, len(unanswered) - HOME_QUESTIONS),
+        counts={
+            "events": len(explainer.events),
+            "statements": len(explainer.statements),
+            "actors": len(explainer.actors),
+            "questions": len(explainer.questions),
+            "unanswered": len(unanswered),
+            "sources": len(explainer.sources),
+        },
+    )
+
+
+def first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
+
+
+@dataclass(frozen=True)
+class Timeline(Page):
+    title: str = ""
+    """The explainer's title (for the description)."""
+    number: int = 1
+    first: int = 0
+    last: int = 0
+    placed: list[Entry] = field(default_factory=list)
+    unplaced: list[Entry] = field(default_factory=list)
+    total: int = 0
+    undated: int = 0
+    events: int = 0
+    statements: int = 0
+    sides: list[str] = field(default_factory=list)
+    """Names of the sides with a lane on the chart."""
+    chart: Chart | None = None
+    pager: Pager | None = None
+
+
+def timeline(explainer: Explainer, entries: list[TimelineEntry], number: int, total: int) -> Timeline:
+    return Timeline(
+        page=paging.page_path("timeline", number),
+        template="timeline.md.j2",
+        jsonld=structured.events(explainer, entries),
+        title=explainer.incident.title,
+        number=number,
+        first=entries[0].number if entries else 0,
+        last=entries[-1].number if entries else 0,
+        placed=[_entry(explainer, e) for e in entries if e.rank is not None],
+        unplaced=[_entry(explainer, e) for e in entries if e.rank is None],
+        total=len(explainer.timeline),
+        undated=sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None),
+        events=len(explainer.events),
+        statements=len(explainer.statements),
+        sides=[explainer.actors[side].name for side in lanes(explainer)],
+        chart=Chart("timeline-chart", "figures/timeline.json", "in-order") if number == 1 else None,
+        pager=pager("timeline", number, total),
+    )
+
+
+def lanes(explainer: Explainer) -> list[str]:
+    """The sides that have a lane on the timeline: those with at least one entry."""
+    used = {entry.lane for entry in explainer.timeline}
+    return [side for side in explainer.sides if side in used]
+
+
+@dataclass(frozen=True)
+class StatementItem:
+    record: models.Statement
+    anchor: str
+    speaker: Ref
+    after: list[Ref]
+    responds_to: list[Ref]
+    responses: list[Ref]
+    questions: list[Ref]
+    on_timeline: Ref
+    sources: list[Ref]
+
+
+@dataclass(frozen=True)
+class Statements(Page):
+    title: str = ""
+    number: int = 1
+    statements: list[StatementItem] = field(default_factory=list)
+    pager: Pager | None = None
+
+
+def statements(explainer: Explainer, chunk: list[models.Statement], number: int, total: int) -> Statements:
+    kind = registry.BY_KEY["statements"]
+    return Statements(
+        page=paging.page_path("statements", number),
+        template="statements.md.j2",
+        jsonld=structured.quotations(explainer, chunk),
+        title=explainer.incident.title,
+        number=number,
+        statements=[
+            StatementItem(
+                record=s,
+                anchor=kind.anchor(s.id),
+                speaker=ref(explainer, s.speaker),
+                after=refs(explainer, s.after),
+                responds_to=refs(explainer, s.responds_to),
+                responses=refs(explainer, explainer.responses.get(s.id, [])),
+                questions=refs(explainer, explainer.questions_about.get(s.id, [])),
+                on_timeline=entry_ref(explainer, s.id),
+                sources=refs(explainer, s.sources),
+            )
+            for s in chunk
+        ],
+        pager=pager("statements", number, total),
+    )
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str
+    anchor: str
+    tree: list[tuple[int, Ref, str | None]]
+    """(depth, actor, role) in the order of the affiliation tree."""
+
+
+@dataclass(frozen=True)
+class Involvement:
+    actor: Ref
+    entries: list[tuple[int, Ref, str]]
+    """(entry number, entry, role: ``said`` or ``took_part``)."""
+
+
+@dataclass(frozen=True)
+class Actors(Page):
+    title: str = ""
+    sides: list[Side] = field(default_factory=list)
+    chart: Chart | None = None
+    involvements: list[Involvement] = field(default_factory=list)
+    shown: int = 0
+    """How many actors the chart and its list show."""
+    involved: int = 0
+    """How many actors speak in or take part in at least one entry."""
+    entries: int = 0
+
+
+def actors(explainer: Explainer) -> Actors:
+    sides = []
+    for side in explainer.sides:
+        tree: list[tuple[int, Ref, str | None]] = []
+
+        def walk(actor_id: str, depth: int, tree: list[tuple[int, Ref, str | None]] = tree) -> None:
+            tree.append((depth, ref(explainer, actor_id), explainer.actors[actor_id].role))
+            for member in explainer.members.get(actor_id, []):
+                walk(member, depth + 1)
+
+        walk(side, 0)
+        sides.append(Side(explainer.actors[side].name, f"side-{side}", tree))
+    rows = involvement.involvements(explainer)
+    return Actors(
+        page="actors/index.md",
+        template="actors.md.j2",
+        title=explainer.incident.title,
+        sides=sides,
+        chart=Chart(involvement.CHART_ID, involvement.FIGURE_PATH, involvement.LIST_ANCHOR) if rows else None,
+        involvements=[
+            Involvement(
+                ref(explainer, actor_id),
+                [(entry.number, entry_ref(explainer, entry.record.id), role) for entry, role in entries],
+            )
+            for actor_id, entries in rows.items()
+        ],
+        shown=len(rows),
+        involved=involvement.involved_count(explainer),
+        entries=len(explainer.timeline),
+    )
+
+
+@dataclass(frozen=True)
+class Actor(Page):
+    title: str = ""
+    actor: models.Actor | None = None
+    affiliation: Ref | None = None
+    side: Ref | None = None
+    """The actor's side, when it is neither the actor itself nor its direct affiliation."""
+    sources: list[Ref] = field(default_factory=list)
+    members: list[Ref] = field(default_factory=list)
+    statements: list[tuple[Ref, models.Statement]] = field(default_factory=list)
+    events: list[tuple[Ref, models.Event]] = field(default_factory=list)
+    questions: list[Ref] = field(default_factory=list)
+
+
+def actor(explainer: Explainer, actor_id: str) -> Actor:
+    record = explainer.actors[actor_id]
+    side = explainer.side_of[actor_id]
+    return Actor(
+        page=registry.BY_KEY["actors"].record_page(actor_id),
+        template="actor.md.j2",
+        jsonld=structured.actor(explainer, actor_id),
+        title=explainer.incident.title,
+        actor=record,
+        affiliation=ref(explainer, record.affiliation) if record.affiliation else None,
+        side=ref(explainer, side) if side not in (actor_id, record.affiliation) else None,
+        sources=refs(explainer, record.sources),
+        members=refs(explainer, explainer.members.get(actor_id, [])),
+        statements=[(ref(explainer, s), explainer.statements[s]) for s in explainer.statements_by.get(actor_id, [])],
+        events=[(ref(explainer, e), explainer.events[e]) for e in explainer.events_of.get(actor_id, [])],
+        questions=refs(explainer, explainer.questions_about.get(actor_id, [])),
+    )
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    record: models.Question
+    anchor: str
+    related: list[Ref]
+    sources: list[Ref]
+
+
+@dataclass(frozen=True)
+class Questions(Page):
+    title: str = ""
+    groups: list[tuple[str, str, list[QuestionItem]]] = field(default_factory=list)
+    """(status, anchor, questions) for each status that has questions, open first."""
+
+
+def questions(explainer: Explainer) -> Questions:
+    kind = registry.BY_KEY["questions"]
+    groups = []
+    for status in ("open", "partly_answered", "answered"):
+        items = [
+            QuestionItem(q, kind.anchor(q.id), refs(explainer, q.related), refs(explainer, q.sources))
+            for q in explainer.questions.values()
+            if q.status == status
+        ]
+        if items:
+            groups.append((status, f"status-{status.replace('_', '-')}", items))
+    return Questions(page="questions.md", template="questions.md.j2", title=explainer.incident.title, groups=groups)
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    record: models.Source
+    anchor: str
+    via: Ref | None
+    key_facts: bool
+    """Whether the home page's key facts cite it."""
+    supports: list[tuple[registry.Kind, list[Ref]]]
+    """The records citing it, by kind."""
+
+
+@dataclass(frozen=True)
+class Sources(Page):
+    title: str = ""
+    number: int = 1
+    sources: list[SourceItem] = field(default_factory=list)
+    pager: Pager | None = None
+
+
+def sources(explainer: Explainer, chunk: list[models.Source], number: int, total: int) -> Sources:
+    items = []
+    for source in chunk:
+        cited = explainer.cited_by.get(source.id, [])
+        by_kind: dict[str, list[str]] = {}
+        for record_id in cited:
+            if record_id != "incident":
+                by_kind.setdefault(explainer.kind_of[record_id], []).append(record_id)
+        supports = [
+            (kind, refs(explainer, by_kind[kind.key]))
+            for kind in registry.KINDS
+            if kind.key in by_kind and kind.key != "sources"
+        ]
+        items.append(
+            SourceItem(
+                record=source,
+                anchor=registry.BY_KEY["sources"].anchor(source.id),
+                via=ref(explainer, source.via) if source.via else None,
+                key_facts="incident" in cited,
+                supports=supports,
+            )
+        )
+    return Sources(
+        page=paging.page_path("sources", number),
+        template="sources.md.j2",
+        title=explainer.incident.title,
+        number=number,
+        sources=items,
+        pager=pager("sources", number, total),
+    )
+
+
+@dataclass(frozen=True)
+class About(Page):
+    incident: models.Incident | None = None
+
+
+def about(explainer: Explainer) -> About:
+    return About(page="about.md", template="about.md.j2", incident=explainer.incident)
+
+
+@dataclass(frozen=True)
+class Problems(Page):
+    problems: list[str] = field(default_factory=list)
+
+
+def problems(lines: list[str]) -> Problems:
+    """The page the live preview shows in place of every page while the content has mistakes."""
+    return Problems(page="index.md", template="problems.md.j2", problems=lines)
+
+
+def all_pages(explainer: Explainer) -> list[Page]:
+    """The view of every page of the explainer."""
+    views: list[Page] = [home(explainer), actors(explainer), questions(explainer), about(explainer)]
+    listings: list[tuple[str, Any, list[Any]]] = [
+        ("timeline", timeline, explainer.timeline),
+        ("statements", statements, list(explainer.statements.values())),
+        ("sources", sources, list(explainer.sources.values())),
+    ]
+    for _, make, items in listings:
+        chunks = paging.split(items)
+        views += [make(explainer, chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1)]
+    views += [actor(explainer, actor_id) for actor_id in explainer.actors]
+    return views

@@ -1,0 +1,208 @@
+"""The explainer's language, said once in incident.yml: catalogs, Babel's dates, the site's settings.
+
+The Spanish fixture explainer (``tests/fixtures/explicador``) is built as a site and read in
+Chromium: every page is Spanish, passes axe, and words its dates and charts in Spanish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import catalogs, models
+from generator.i18n import Language, available
+from generator.render import templating
+from tests.conftest import FIXTURES, free_port, make_project, run_explainer
+from tests.html_text import visible_text
+from tests.test_reader import AXE, draw_charts, page_paths
+
+SPANISH = FIXTURES / "explicador"
+
+
+def test_every_catalog_is_complete_and_in_step_with_the_messages() -> None:
+    """Extracts the messages anew: a missing, untranslated or fuzzy entry in any catalog fails."""
+    assert {"en", "es"} <= set(available())
+    for report in catalogs.update(check=True):
+        assert not report.stale, f"{report.catalog}: out of step with the messages: run `make catalogs`"
+        assert report.untranslated == [], f"{report.catalog}: untranslated: {report.untranslated[:5]}"
+        assert report.fuzzy == [], f"{report.catalog}: fuzzy: {report.fuzzy[:5]}"
+
+
+def test_the_check_notices_a_missing_translation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locales = tmp_path / "locales"
+    for name in ("en", "es"):
+        target = locales / name / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        source = catalogs.i18n.catalog_path(name).read_text(encoding="utf-8")
+        if name == "es":  # forget one translation and mark another fuzzy
+            source = source.replace('msgstr "Cronología"', 'msgstr ""', 1)
+            source = source.replace('\nmsgid "Reset view"', '\n#, fuzzy\nmsgid "Reset view"', 1)
+        (target / "explainer.po").write_text(source, encoding="utf-8")
+    monkeypatch.setattr(catalogs.i18n, "LOCALES_DIR", locales)
+    reports = {report.catalog: report for report in catalogs.update(check=True)}
+    assert reports["es"].untranslated == ["Timeline"]
+    assert reports["es"].fuzzy == ["Reset view"]
+    assert reports["en"].untranslated == reports["en"].fuzzy == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "when", "expected"),
+    [
+        ("es", models.DayDate(precision="day", date=dt.date(2026, 11, 28)), "28 de noviembre de 2026"),
+        ("es", models.MonthDate(precision="month", month="2021-03"), "marzo de 2021 (día no conocido)"),
+        ("es", models.YearDate(precision="year", year=2021), "2021 (mes no conocido)"),
+        ("en-GB", models.DayDate(precision="day", date=dt.date(2026, 11, 28)), "28 November 2026"),
+        ("en", models.DayDate(precision="day", date=dt.date(2026, 11, 28)), "November 28, 2026"),
+        ("en", models.MonthDate(precision="month", month="2021-03"), "March 2021 (day not known)"),
+        ("es", models.UnknownDate(precision="unknown", basis="x"), "Fecha no informada"),
+    ],
+)
+def test_dates_are_worded_by_the_locale(tag: str, when: models.DateInfo, expected: str) -> None:
+    assert Language.for_tag(tag).describe(when) == expected
+
+
+def test_ranges_and_exact_moments_keep_their_precision_in_spanish() -> None:
+    spanish = Language.for_tag("es")
+    span = models.RangeDate(precision="range", earliest=dt.date(2021, 3, 23), latest=dt.date(2021, 3, 29), basis="x")
+    assert spanish.describe(span) == "entre 23 de marzo de 2021 y 29 de marzo de 2021 (estimación)"
+    moment = dt.datetime(2025, 3, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-6)))
+    exact = models.ExactDate(precision="exact", datetime=moment)
+    assert spanish.describe(exact) == "14 de marzo de 2025, 9:30 (GMT-06:00)"
+
+
+def test_plurals_and_numbers_follow_the_language() -> None:
+    template = '{{ ngettext("%(num)s event", "%(num)s events", n, num=n|number) }}'
+    for tag, n, expected in [("en", 1, "1 event"), ("en", 2, "2 events"), ("es", 1, "1 evento"),
+                             ("es", 5000, "5.000 eventos"), ("en", 5000, "5,000 events")]:  # fmt: skip
+        env = templating.environment(Language.for_tag(tag))
+        assert html.unescape(env.from_string(template).render(n=n)) == expected  # Markdown-escaped
+
+
+def test_a_language_without_a_catalog_is_a_clear_error(fixture_copy: Path) -> None:
+    incident = fixture_copy / "incident.yml"
+    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: fr"), "utf-8")
+    result = run_explainer("validate", str(fixture_copy))
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(incident.read_text().splitlines(), 1) if text.startswith("language:"))
+    assert re.search(
+        rf"incident\.yml:{line}:11: 'language': no message catalog for language 'fr'; catalogs available: en, es",
+        result.stderr,
+    ), result.stderr
+
+
+@pytest.fixture(scope="module")
+def spanish_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory: pytest.TempPathFactory, spanish_port: int) -> Path:
+    project = make_project(tmp_path_factory.mktemp("es") / "project", content=SPANISH)
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{spanish_port}/")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_the_spanish_site_says_its_language_everywhere(spanish_site: Path) -> None:
+    home = (spanish_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in home
+    assert '<meta property="og:locale" content="es">' in home
+    jsonld = json.loads(home.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert jsonld["inLanguage"] == "es"
+    search = json.loads((spanish_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert search["config"]["lang"] == ["es"]
+    # The site's name and description come from incident.yml, not mkdocs.yml.
+    assert "<title>Incidente de prueba en el puerto de Ejemplo</title>" in home
+    assert "Test explainer" not in home
+    for built in spanish_site.rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
+        assert '<html lang="es"' in text, built
+        assert "Switch to dark mode" not in text and "Cambiar a modo oscuro" in text, built
+
+
+def test_the_spanish_pages_have_no_english_words_of_ours(spanish_site: Path) -> None:
+    english = re.compile(
+        r"\b(Timeline|Statements|Sources|Who's who|Open questions|When|Basis|Source|Event|Statement|Actors"
+        r"|Date not reported|Link to this entry|day not known|page \d+ of)\b"
+    )
+    for name in ["", "timeline/", "statements/", "actors/", "questions/", "sources/", "about/"]:
+        text = visible_text(spanish_site / name / "index.html")
+        assert not english.search(text), (name, english.search(text))
+    timeline = visible_text(spanish_site / "timeline" / "index.html")
+    assert "14 de marzo de 2025" in timeline and "(día no conocido)" in timeline
+
+
+def test_theme_language_in_mkdocs_yml_must_agree(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", content=SPANISH)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  language: en\n"), encoding="utf-8")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode == 1
+    assert "mkdocs.yml sets theme.language to 'en'" in result.stderr
+    assert "incident.yml is 'es'" in result.stderr
+    assert not (project / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def spanish_url(spanish_site: Path, spanish_port: int, serve_dir: Any) -> str:
+    return str(serve_dir(spanish_site, spanish_port))
+
+
+@pytest.fixture
+def spanish_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_spanish_page_is_spanish_and_passes_axe(
+    scheme: str, spanish_site: Path, spanish_url: str, browser: Any
+) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
+    for path in page_paths(spanish_site):
+        page.goto(spanish_url + path)
+        page.wait_for_load_state("networkidle")
+        draw_charts(page)
+        if page.evaluate("document.documentElement.lang") != "es":
+            problems.append(f"/{path}: lang is not es")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+        problems += [f"/{path}: axe {v}" for v in violations]
+    context.close()
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -> None:
+    page = spanish_page
+    page.goto(spanish_url + "timeline/")
+    draw_charts(page)
+    toolbar = page.locator("#timeline-chart .explainer-chart__toolbar")
+    assert toolbar.get_attribute("aria-label") == "Controles del gráfico"
+    assert page.locator("#timeline-chart .explainer-chart__reset").inner_text() == "Restablecer la vista"
+    assert page.locator("#timeline-chart .explainer-chart__lane").first.get_attribute("title") == (
+        "Mostrar u ocultar este carril"
+    )
+    labels = page.locator("#timeline-chart .explainer-chart__point").evaluate_all(
+        "links => links.map(a => a.getAttribute('aria-label'))"
+    )
+    assert labels and all("Evento" in label or "Declaración" in label for label in labels), labels
+    page.locator("#timeline-chart .explainer-chart__point").first.focus()
+    hover = page.locator(".hoverlayer").inner_text()
+    assert "Fuente" in hover and "Source" not in hover
+    axis = page.locator("#timeline-chart .xtitle").inner_text()
+    assert axis == "Orden informado"

@@ -122,6 +122,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         language = Language.for_tag(self.language_tag) if self.language_tag else None
         env.globals["explainer_og_locale"] = language.og_locale if language else None
+        # The footer's credit line; %(tool)s is where the theme's partial puts the link to Material.
+        env.globals["explainer_made_with"] = language.gettext("Made with %(tool)s") if language else None
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -1,22 +1,31 @@
-"""Screenshots of the built site for a person to look at: ``python -m tests.screenshots [SITE] [OUT]``.
+"""Screenshots of built sites for a person to look at: ``python -m tests.screenshots [SITE] [OUT]``.
 
-Takes the home, timeline, an actor and the questions page in both palettes at 375 and 1440 pixels
-wide, with Debian's chromium. Not a test: the pictures are for review (and the README's one).
+Takes the home, timeline, Who's who, an actor and the questions page in both palettes at 375 and
+1440 pixels wide, with Debian's chromium: of SITE (default ``site``), then of the Spanish fixture
+explainer, built for the purpose (files named ``es-...``). Not a test: the pictures are for review
+(and the README's one).
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, make_project, run_explainer, serve_folder
 
-PAGES = {"home": "", "timeline": "timeline/", "whos-who": "actors/", "actor": "actors/sre/", "questions": "questions/"}
+PAGES = {"home": "", "timeline": "timeline/", "whos-who": "actors/", "actor": None, "questions": "questions/"}
+"""Name -> page path (``None``: the first actor's page)."""
 WIDTHS = {"narrow": (375, 740), "wide": (1440, 900)}
 SCHEMES = ("light", "dark")
 
 
-def main(site: Path, out: Path) -> None:
+def first_actor(site: Path) -> str:
+    pages = sorted(p.parent.name for p in (site / "actors").glob("*/index.html"))
+    return f"actors/{pages[0]}/"
+
+
+def shoot(site: Path, out: Path, prefix: str = "") -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -28,18 +37,28 @@ def main(site: Path, out: Path) -> None:
                 context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                 page = context.new_page()
                 for name, path in PAGES.items():
-                    page.goto(base + path)
+                    page.goto(base + (path if path is not None else first_actor(site)))
                     for chart in page.locator(".explainer-chart").all():
                         chart.scroll_into_view_if_needed()
                         page.wait_for_selector(f"#{chart.get_attribute('id')}.explainer-chart--drawn", timeout=15_000)
                     page.evaluate("window.scrollTo(0, 0)")
                     page.wait_for_timeout(300)
-                    target = out / f"{name}-{width_name}-{scheme}.png"
+                    target = out / f"{prefix}{name}-{width_name}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=True)
                     print(target)
                 context.close()
         browser.close()
     server.shutdown()
+
+
+def main(site: Path, out: Path) -> None:
+    shoot(site, out)
+    with tempfile.TemporaryDirectory() as folder:
+        project = make_project(Path(folder) / "project", content=FIXTURES / "explicador")
+        result = run_explainer("build", cwd=project)
+        if result.returncode != 0:
+            raise SystemExit(result.stderr)
+        shoot(project / "site", out, prefix="es-")
 
 
 if __name__ == "__main__":

@@ -202,7 +202,7 @@ def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -
     )
     assert labels and all("Evento" in label or "Declaración" in label for label in labels), labels
     page.locator("#timeline-chart .explainer-chart__point").first.focus()
-    hover = page.locator(".hoverlayer").inner_text()
+    hover = page.locator("#timeline-chart .hoverlayer").text_content() or ""
     assert "Fuente" in hover and "Source" not in hover
-    axis = page.locator("#timeline-chart .xtitle").inner_text()
+    axis = page.locator("#timeline-chart .xtitle").text_content()
     assert axis == "Orden informado"

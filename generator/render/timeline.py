@@ -98,7 +98,10 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
         )
         annotations.append(
             {
-                "x": (unplaced_column + band_end) / 2,
+                # Anchored at the band's right edge, the label grows leftwards over the chart, so a
+                # longer wording (another language, a phone's width) is never cut at the edge.
+                "x": band_end + 0.5,
+                "xanchor": "right",
                 "y": 1,
                 "xref": "x",
                 "yref": "paper",

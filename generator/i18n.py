@@ -111,13 +111,16 @@ class Language:
 
     def day(self, day: dt.date) -> str:
         """A calendar day in words: ``28 de noviembre de 2026``."""
-        return babel_dates.format_date(day, "long", locale=self.locale)
+        return _day(self.locale, day)
 
     def month(self, year: int, month: int) -> str:
-        return babel_dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
+        return _month(self.locale, year, month)
 
     def describe(self, when: models.DateInfo) -> str:
         """A date as a reader should see it, at exactly its precision and no finer."""
+        return _describe(self, when)
+
+    def _describe(self, when: models.DateInfo) -> str:
         _ = self.gettext
         if isinstance(when, models.ExactDate):
             moment = when.datetime
@@ -146,3 +149,19 @@ class Language:
         if when.as_reported:
             return self.gettext("%(date)s, reported as “%(words)s”") % {"date": described, "words": when.as_reported}
         return described
+
+
+# Thousands of entries share a few hundred days: Babel's formatting is worth remembering.
+@functools.lru_cache(maxsize=65_536)
+def _day(locale: Locale, day: dt.date) -> str:
+    return babel_dates.format_date(day, "long", locale=locale)
+
+
+@functools.lru_cache(maxsize=4_096)
+def _month(locale: Locale, year: int, month: int) -> str:
+    return babel_dates.format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _describe(language: Language, when: models.DateInfo) -> str:
+    return language._describe(when)

@@ -72,6 +72,8 @@ class Explainer:
     """Record id -> 0-based place in its listing: timeline order for events, file order otherwise."""
     entry_number: dict[str, int] = field(default_factory=dict)
     """Event or statement id -> its 1-based number on the timeline."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Record id -> the record's name, title or question (what links to it say)."""
 
     def record(self, record_id: str) -> models.Record:
         kind = self.kind_of[record_id]
@@ -79,11 +81,7 @@ class Explainer:
 
     def label(self, record_id: str) -> str:
         """The human name of any record."""
-        record = self.record(record_id)
-        for attribute in ("name", "title", "question"):
-            if hasattr(record, attribute):
-                return str(getattr(record, attribute))
-        return record_id  # pragma: no cover
+        return self.labels[record_id]
 
 
 def _a(noun: str) -> str:
@@ -225,6 +223,9 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     for table in (explainer.sources, explainer.actors, explainer.statements, explainer.questions):
         explainer.position.update((record_id, i) for i, record_id in enumerate(table))
     explainer.entry_number = {entry.record.id: entry.number for entry in explainer.timeline}
+    for record_kind in KINDS:
+        records = getattr(explainer, record_kind.key).items()
+        explainer.labels.update((record_id, getattr(record, record_kind.name_field)) for record_id, record in records)
     explainer.position.update((i, n - 1) for i, n in explainer.entry_number.items() if i in explainer.events)
     return explainer, []
 

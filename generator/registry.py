@@ -30,6 +30,8 @@ class Kind:
     """Whether each record also has a page of its own (``actors/<id>.md``)."""
     label: Plural
     """What readers call one and several of them (translated where shown)."""
+    name_field: str
+    """The field that names a record of this kind in lists and links."""
 
     @property
     def file(self) -> str:
@@ -45,11 +47,29 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("sources", "source", models.Source, "sources", True, False, Plural("Source", "Sources")),
-    Kind("actors", "actor", models.Actor, "actors", False, True, Plural("Actor", "Actors")),
-    Kind("events", "event", models.Event, "timeline", True, False, Plural("Event", "Events")),
-    Kind("statements", "statement", models.Statement, "statements", True, False, Plural("Statement", "Statements")),
-    Kind("questions", "question", models.Question, "questions", False, False, Plural("Question", "Questions")),
+    Kind("sources", "source", models.Source, "sources", True, False, Plural("Source", "Sources"), "title"),
+    Kind("actors", "actor", models.Actor, "actors", False, True, Plural("Actor", "Actors"), "name"),
+    Kind("events", "event", models.Event, "timeline", True, False, Plural("Event", "Events"), "title"),
+    Kind(
+        "statements",
+        "statement",
+        models.Statement,
+        "statements",
+        True,
+        False,
+        Plural("Statement", "Statements"),
+        "title",
+    ),
+    Kind(
+        "questions",
+        "question",
+        models.Question,
+        "questions",
+        False,
+        False,
+        Plural("Question", "Questions"),
+        "question",
+    ),
 )
 """Every kind, in the order record files are read and reported."""
 

@@ -7,9 +7,10 @@ reads, in the explainer's language.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import dates, models, registry
 from .link import Explainer, TimelineEntry
@@ -22,8 +23,7 @@ HOME_QUESTIONS = 12
 # --- Links ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """A link to the place a record (or a page) is shown, named by the record's name or title."""
 
     label: str
@@ -34,7 +34,7 @@ class Ref:
 
 def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
     """The page and anchor where a record is shown in full."""
-    kind = registry.BY_KEY[explainer.kind_of[record_id]]
+    kind = _KINDS[explainer.kind_of[record_id]]
     if kind.own_page:
         return kind.record_page(record_id), None
     if kind.paged:
@@ -42,8 +42,24 @@ def home_of(explainer: Explainer, record_id: str) -> tuple[str, str | None]:
     return f"{kind.listing}.md", kind.anchor(record_id)
 
 
+_KINDS = registry.BY_KEY
+
+
+class _Memo:
+    """The links of the explainer last viewed: pages link to the same records thousands of times."""
+
+    explainer: Explainer | None = None
+    refs: dict[str, Ref] = {}
+
+
 def ref(explainer: Explainer, record_id: str) -> Ref:
-    return Ref(explainer.label(record_id), *home_of(explainer, record_id))
+    if _Memo.explainer is not explainer:
+        _Memo.explainer, _Memo.refs = explainer, {}
+    found = _Memo.refs.get(record_id)
+    if found is None:
+        page, anchor = home_of(explainer, record_id)
+        found = _Memo.refs[record_id] = Ref(explainer.labels[record_id], page, anchor)
+    return found
 
 
 def refs(explainer: Explainer, record_ids: Iterable[str]) -> list[Ref]:
@@ -194,7 +210,12 @@ class Timeline(Page):
     pager: Pager | None = None
 
 
-def timeline(explainer: Explainer, entries: list[TimelineEntry], number: int, total: int) -> Timeline:
+def timeline(
+    explainer: Explainer, entries: list[TimelineEntry], number: int, total: int, undated: int | None = None
+) -> Timeline:
+    """One page of the timeline (``undated``: how many entries have no date, if already counted)."""
+    if undated is None:
+        undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
     return Timeline(
         page=paging.page_path("timeline", number),
         template="timeline.md.j2",
@@ -206,7 +227,7 @@ def timeline(explainer: Explainer, entries: list[TimelineEntry], number: int, to
         placed=[_entry(explainer, e) for e in entries if e.rank is not None],
         unplaced=[_entry(explainer, e) for e in entries if e.rank is None],
         total=len(explainer.timeline),
-        undated=sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None),
+        undated=undated,
         events=len(explainer.events),
         statements=len(explainer.statements),
         sides=[explainer.actors[side].name for side in lanes(explainer)],
@@ -463,12 +484,13 @@ def problems(lines: list[str]) -> Problems:
 def all_pages(explainer: Explainer) -> list[Page]:
     """The view of every page of the explainer."""
     views: list[Page] = [home(explainer), actors(explainer), questions(explainer), about(explainer)]
-    listings: list[tuple[str, Any, list[Any]]] = [
-        ("timeline", timeline, explainer.timeline),
-        ("statements", statements, list(explainer.statements.values())),
-        ("sources", sources, list(explainer.sources.values())),
+    undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
+    listings: list[tuple[Any, list[Any]]] = [
+        (functools.partial(timeline, undated=undated), explainer.timeline),
+        (statements, list(explainer.statements.values())),
+        (sources, list(explainer.sources.values())),
     ]
-    for _, make, items in listings:
+    for make, items in listings:
         chunks = paging.split(items)
         views += [make(explainer, chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1)]
     views += [actor(explainer, actor_id) for actor_id in explainer.actors]

@@ -21,8 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.pipeline import Timings, build_explainer
-from generator.render import render
+from generator.pipeline import Timings, generate
 from generator.write import write_files
 from tests.conftest import make_project
 from tests.synthetic import write_explainer
@@ -72,8 +71,7 @@ def measure(events: int, work: Path, browser: bool, preview: bool) -> dict[str, 
     write_explainer(project / "content", events)
 
     timings = Timings()
-    explainer = build_explainer(project / "content", timings)
-    output = timings.run("render", lambda: render(explainer))
+    output = generate(project / "content", timings)  # what the plugin runs inside mkdocs build
     timings.run("write", lambda: write_files(work / f"docs{events}", dict(output.files())))
     ours = sum(timings.stages.values())
 

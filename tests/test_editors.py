@@ -102,6 +102,27 @@ def test_init_starts_a_project_that_builds_at_once(tmp_path: Path) -> None:
     assert run_explainer("init", str(folder)).returncode == 2, "an existing project is never overwritten"
 
 
+def test_the_site_is_named_by_incident_yml_not_mkdocs_yml(tmp_path: Path) -> None:
+    """Once incident.yml has a title, no page says the name `init` started with."""
+    folder = tmp_path / "harbour"
+    assert run_explainer("init", str(folder)).returncode == 0
+    incident = folder / "content" / "incident.yml"
+    text = incident.read_text(encoding="utf-8")
+    assert 'title: "New explainer"' in text
+    incident.write_text(text.replace('title: "New explainer"', "title: Harbour strike in Example Bay"), "utf-8")
+    built = run_explainer("build", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    for page in (folder / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "New explainer" not in html, page
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    timeline = (folder / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Harbour strike in Example Bay</title>" in home
+    assert "<title>Timeline - Harbour strike in Example Bay</title>" in timeline
+    assert '<meta property="og:site_name" content="Harbour strike in Example Bay">' in timeline
+    assert re.search(r'md-header__topic">\s*<span class="md-ellipsis">\s*Harbour strike in Example Bay', timeline)
+
+
 def test_validate_json_output(fixture_copy: Path) -> None:
     shutil.copy(FIXTURE / "events.yml", fixture_copy / "events.yml")
     (fixture_copy / "questions.yml").write_text("- id: q\n  question: Why?\n", encoding="utf-8")

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from .text import href
-
 PAGE_SIZE = 200
 """Records per listing page."""
 
@@ -38,19 +36,3 @@ def url_of(path: str) -> str:
 def split(items: Sequence[T]) -> list[list[T]]:
     """The items in pages of ``PAGE_SIZE`` (always at least one page)."""
     return [list(items[i : i + PAGE_SIZE]) for i in range(0, len(items), PAGE_SIZE)] or [[]]
-
-
-def pager(stem: str, number: int, total: int, label: str) -> str:
-    """Links to every page of a listing, for the top and bottom of each page ('' for one page)."""
-    if total <= 1:
-        return ""
-    here = page_path(stem, number)
-    parts = []
-    for other in range(1, total + 1):
-        first = (other - 1) * PAGE_SIZE + 1
-        text = f"{first}\u2013{first + PAGE_SIZE - 1}" if other < total else f"{first}\u2013"
-        if other == number:
-            parts.append(f"**{text}**")
-        else:
-            parts.append(f"[{text}]({href(here, page_path(stem, other))})")
-    return f"{label}, page {number} of {total}: " + " \u00b7 ".join(parts) + "\n"

@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import dates, models
 from ..link import Explainer, TimelineEntry
+from ..registry import BY_KEY
 
 CONTEXT = "https://schema.org"
 
@@ -69,7 +70,7 @@ def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]
             "@type": "Event",
             "name": event.title,
             "description": event.summary,
-            "url": f"#event-{event.id}",
+            "url": "#" + BY_KEY["events"].anchor(event.id),
             "actor": [_actor_ref(explainer, a) for a in event.actors],
         }
         start = dates.machine_readable(event.when)
@@ -90,7 +91,7 @@ def quotations(explainer: Explainer, statements: list[models.Statement]) -> dict
         quotation: dict[str, Any] = {
             "@type": "Quotation",
             "text": statement.text,
-            "url": f"#statement-{statement.id}",
+            "url": "#" + BY_KEY["statements"].anchor(statement.id),
             "spokenByCharacter": _actor_ref(explainer, statement.speaker),
             "isBasedOn": [_source(explainer.sources[s]) for s in statement.sources],
         }

@@ -49,6 +49,8 @@ class Markdown(Markup):
 
 def _finalize(value: Any) -> Any:
     # Runs on every {{ expression }}: anything the generator did not mark as Markdown is escaped.
+    if type(value) is str:  # the common case, first
+        return Markdown(text.inline(value))
     if value is None:
         raise TypeError("a template printed a missing value (None): test for it with {% if %}")
     return value if hasattr(value, "__html__") else Markdown.escape(value)
@@ -89,9 +91,14 @@ def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Envir
     # translate and then escape every variable for Markdown.
     env.newstyle_gettext = True  # type: ignore[attr-defined]
 
+    translated: dict[str, Markdown] = {}
+
     @pass_context
     def gettext(_context: Context, message: str, **variables: Any) -> Markdown:
-        return Markdown(language.gettext(message)) % variables
+        found = translated.get(message)
+        if found is None:
+            found = translated[message] = Markdown(language.gettext(message))
+        return found % variables if variables or "%" in found else found
 
     @pass_context
     def ngettext(_context: Context, singular: str, plural: str, count: int, **variables: Any) -> Markdown:
@@ -109,7 +116,10 @@ def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Envir
 
     @pass_context
     def links(context: Context, refs: Iterable[Ref]) -> Markdown:
-        return Markdown(", ").join(link(context, ref) for ref in refs)
+        page = context["page"]
+        return Markdown(
+            ", ".join(f"[{text.inline(ref.label)}]({text.href(page, ref.page, ref.anchor)})" for ref in refs)
+        )
 
     @pass_context
     def href(context: Context, page: str, anchor: str | None = None) -> Markdown:

@@ -60,11 +60,6 @@ def quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in block(text).split("\n"))
 
 
-def attribute(text: str) -> str:
-    """Text for an HTML attribute value in double quotes."""
-    return html.escape(text, quote=True)
-
-
 def html_text(text: str) -> str:
     """Text for HTML element content (also used in chart labels, which Plotly reads as HTML)."""
     return html.escape(text, quote=False)

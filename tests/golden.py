@@ -2,7 +2,7 @@
 
 ``make golden`` (``python -m tests.golden``) rewrites them after an intended change; review the
 diff like any other change. ``tests/test_golden.py`` fails when the output differs. Besides the
-English and Spanish fixtures, ``en-paged`` renders the English one with listings of two records
+English and Spanish fixtures, ``en-paged`` and ``es-paged`` render them with listings of two records
 per page, so the continuation pages (``timeline/page-2.md``...) have golden files too.
 """
 
@@ -24,6 +24,7 @@ CASES = {
     "en": ("explainer", None),
     "es": ("explicador", None),
     "en-paged": ("explainer", 2),
+    "es-paged": ("explicador", 2),
 }
 """Golden folder -> (fixture explainer, records per listing page or None for the default)."""
 

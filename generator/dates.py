@@ -37,13 +37,28 @@ def for_editors(when: models.DateInfo) -> str:
 
 
 def machine_readable(when: models.DateInfo) -> str | None:
-    """An ISO 8601 value for a ``<time datetime>`` attribute, as precise as the date and no more."""
+    """An ISO 8601 value (JSON-LD, ``<time datetime>``), as precise as the date and no more.
+
+    An approximate date is given one step coarser (about a day: its month; about a month: its
+    year; about a year: nothing), since ISO 8601 has no way to say "about".
+    """
     if isinstance(when, models.ExactDate):
         return when.datetime.isoformat()
     if isinstance(when, models.DayDate):
-        return when.date.isoformat()
+        return when.date.isoformat()[:7] if when.approximate else when.date.isoformat()
     if isinstance(when, models.MonthDate):
-        return when.month
+        return when.month[:4] if when.approximate else when.month
     if isinstance(when, models.YearDate):
-        return str(when.year)
+        return None if when.approximate else str(when.year)
     return None
+
+
+def extent(record: models.Event | models.Statement) -> tuple[Days | None, Days | None]:
+    """The days a timeline entry can start on and the days it can end on (the same for a moment)."""
+    start = bounds(record.when)
+    until = getattr(record, "until", None)
+    end = bounds(until) if until is not None else start
+    return start, end
+
+
+Days = tuple[dt.date, dt.date]

@@ -7,12 +7,12 @@ here with the position of the reference.
 
 from __future__ import annotations
 
-import heapq
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import dates, models
+from . import dates, models, order
 from .errors import Problem
 from .registry import KINDS, MOMENTS
 from .validate import Origin, ValidatedContent, suggest
@@ -193,6 +193,8 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         if check.ref(origin, statement.speaker, ["actors"], "speaker"):
             statements_by[statement.speaker].append(statement.id)
         check.refs(origin, statement.after, moments, "after", statement.id)
+        if statement.lane is not None:
+            check.ref(origin, statement.lane, ["actors"], "lane")
         for target in check.refs(origin, statement.responds_to, moments, "responds_to", statement.id):
             responses[target].append(statement.id)
     for event in explainer.events.values():
@@ -201,6 +203,8 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         for actor_id in check.refs(origin, event.actors, ["actors"], "actors"):
             events_of[actor_id].append(event.id)
         check.refs(origin, event.after, moments, "after", event.id)
+        if event.lane is not None:
+            check.ref(origin, event.lane, ["actors"], "lane")
     questions_about: dict[str, list[str]] = defaultdict(list)
     for question in explainer.questions.values():
         origin = origins[question.id]
@@ -220,9 +224,12 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     explainer.timeline, problems = _place(explainer)
     if problems:
         return None, problems
-    for table in (explainer.sources, explainer.actors, explainer.statements, explainer.questions):
+    for table in (explainer.sources, explainer.actors, explainer.questions):
         explainer.position.update((record_id, i) for i, record_id in enumerate(table))
     explainer.entry_number = {entry.record.id: entry.number for entry in explainer.timeline}
+    # Statements are listed in the timeline's order, like the timeline itself.
+    explainer.statements = dict(sorted(explainer.statements.items(), key=lambda item: explainer.entry_number[item[0]]))
+    explainer.position.update((record_id, i) for i, record_id in enumerate(explainer.statements))
     for record_kind in KINDS:
         records = getattr(explainer, record_kind.key).items()
         explainer.labels.update((record_id, getattr(record, record_kind.name_field)) for record_id, record in records)
@@ -267,97 +274,95 @@ def _sides(explainer: Explainer, check: _Checker) -> dict[str, str]:
 
 
 def _lane(explainer: Explainer, record: models.Event | models.Statement) -> str:
+    """The side whose lane an entry is drawn in: its ``lane`` actor's, else its main actor's."""
+    if record.lane is not None:
+        return explainer.side_of[record.lane]
     main = record.actors[0] if isinstance(record, models.Event) else record.speaker
     return explainer.side_of[main]
 
 
-def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
-    """Order events and statements by what the sources support: dates where known, else ``after``.
+def _where(explainer: Explainer, record_id: str) -> str:
+    line, _ = explainer.origins[record_id].position("id")
+    return f"{explainer.origins[record_id].file.path.name}:{line}"
 
-    An entry's rank is its column: one more than the highest rank among the entries it must come
-    after. Entries with neither a date nor an order relation are not placed (``rank`` is ``None``).
+
+def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
+    """Order events and statements by what the sources support (see :mod:`generator.order`).
+
+    An entry's rank is its column on an undated chart. Entries with neither a date nor an order
+    relation are not placed (``rank`` is ``None``) and are listed last.
     """
     records: dict[str, models.Event | models.Statement] = {**explainer.events, **explainer.statements}
-    file_order = {record_id: i for i, record_id in enumerate(records)}
-    predecessors: dict[str, set[str]] = {record_id: set() for record_id in records}
-    related: set[str] = set()
     problems: list[Problem] = []
-
+    items = []
     for record in records.values():
-        for before in record.after:
-            predecessors[record.id].add(before)
-            related.update((record.id, before))
-            a, b = dates.bounds(record.when), dates.bounds(records[before].when)
-            if a is not None and b is not None and a[1] < b[0]:
-                index = record.after.index(before)
-                problems.append(
-                    explainer.origins[record.id].problem(
-                        f"'after' says this follows '{before}', but its date ({dates.for_editors(record.when)}) "
-                        f"is before that one's ({dates.for_editors(records[before].when)})",
-                        "after",
-                        index,
-                    )
+        start, end = dates.extent(record)
+        if start is not None and end is not None and end[1] < start[0]:
+            problems.append(
+                explainer.origins[record.id].problem(
+                    f"'until' ({dates.for_editors(record.until)}) ends before 'when' "  # type: ignore[union-attr, arg-type]
+                    f"({dates.for_editors(record.when)}) can begin",
+                    "until",
                 )
-
+            )
+        items.append(order.Item(record.id, start, end, tuple(record.after)))
+    for clash in order.contradictions(items):
+        record, before = records[clash.entry], records[clash.before]
+        problems.append(
+            explainer.origins[record.id].problem(
+                f"'after' says this follows '{before.id}' ({_where(explainer, before.id)}), but it ends"
+                f" ({dates.for_editors(getattr(record, 'until', None) or record.when)}) before that one can"
+                f" begin ({dates.for_editors(before.when)})",
+                "after",
+                record.after.index(before.id),
+            )
+        )
     if problems:  # a contradiction would also show up below as a cycle
         return [], problems
 
-    # Dated entries are ordered by their dates wherever their possible days do not overlap.
-    dated = sorted(
-        (bounds, file_order[record_id], record_id)
-        for record_id, record in records.items()
-        if (bounds := dates.bounds(record.when)) is not None
-    )
-    for (a_bounds, _, a_id), (b_bounds, _, b_id) in zip(dated, dated[1:], strict=False):
-        related.update((a_id, b_id))
-        if a_bounds[1] < b_bounds[0]:
-            predecessors[b_id].add(a_id)
-        else:  # overlapping: b follows whatever a follows
-            predecessors[b_id].update(p for p in predecessors[a_id] if dates.bounds(records[p].when) is not None)
-
-    successors: dict[str, list[str]] = defaultdict(list)
-    waiting = {record_id: len(preds) for record_id, preds in predecessors.items()}
-    for record_id, preds in predecessors.items():
-        for pred in preds:
-            successors[pred].append(record_id)
-    rank = {record_id: 0 for record_id in records}
-    ready = [(file_order[r], r) for r, n in waiting.items() if n == 0]
-    heapq.heapify(ready)
-    done: list[str] = []
-    while ready:
-        _, record_id = heapq.heappop(ready)
-        done.append(record_id)
-        for succ in successors[record_id]:
-            rank[succ] = max(rank[succ], rank[record_id] + 1)
-            waiting[succ] -= 1
-            if waiting[succ] == 0:
-                heapq.heappush(ready, (file_order[succ], succ))
-    if len(done) < len(records):
-        stuck = sorted((r for r in records if waiting[r] > 0), key=file_order.__getitem__)
-        first = stuck[0]
-        problems.append(
-            explainer.origins[first].problem(
-                f"'after' makes a cycle among: {', '.join(stuck)}: an entry cannot come after itself", "after"
-            )
+    placed = order.solve(items)
+    if isinstance(placed, order.Cycle):
+        loop = " -> ".join([*placed.ids, placed.ids[0]])
+        pairs = list(zip(placed.ids, [*placed.ids[1:], placed.ids[0]], strict=True))
+        by_dates = [
+            f"{a} ({dates.for_editors(records[a].when)}) is before {b} ({dates.for_editors(records[b].when)})"
+            for a, b in pairs
+            if (a, b) not in placed.by_after
+        ]
+        reason = (
+            f"'after' contradicts the dates: {'; '.join(by_dates)}" if by_dates else "an entry cannot come after itself"
         )
-    if problems:
+        for before_id, entry_id in placed.by_after:
+            problems.append(
+                explainer.origins[entry_id].problem(
+                    f"'after' makes a cycle: {loop} (each comes before the next): {reason}",
+                    "after",
+                    records[entry_id].after.index(before_id),
+                )
+            )
         return [], problems
 
-    lane_order = {side: i for i, side in enumerate(explainer.sides)}
-    placed = sorted(
-        (r for r in records if r in related),
-        key=lambda r: (rank[r], lane_order.get(_lane(explainer, records[r]), 0), file_order[r]),
-    )
+    related = {r for r, record in records.items() if record.after or dates.bounds(record.when) is not None}
+    related.update(before for record in records.values() for before in record.after)
+    file_order = {record_id: i for i, record_id in enumerate(records)}
+    far = dt.date.max
+
+    def key(record_id: str) -> tuple[int, dt.date, int]:
+        # Within a rank (no known order between them): earliest possible day first, then as written.
+        start = dates.bounds(records[record_id].when)
+        return placed.rank[record_id], start[0] if start else far, file_order[record_id]
+
+    in_order = sorted((r for r in records if r in related), key=key)
     unplaced = [r for r in records if r not in related]
     entries = []
-    for number, record_id in enumerate([*placed, *unplaced], start=1):
+    for number, record_id in enumerate([*in_order, *unplaced], start=1):
         record = records[record_id]
         entries.append(
             TimelineEntry(
                 kind=explainer.kind_of[record_id],
                 record=record,
                 lane=_lane(explainer, record),
-                rank=rank[record_id] if record_id in related else None,
+                rank=placed.rank[record_id] if record_id in related else None,
                 number=number,
             )
         )

@@ -112,15 +112,35 @@ class ExactDate(_DateBase):
         return self
 
 
+PartOfDay = Literal["morning", "afternoon", "evening", "night"]
+UTC_OFFSET_PATTERN = r"^[+-](0[0-9]|1[0-4]):[0-5][0-9]$"
+
+
 class DayDate(_DateBase):
-    """A calendar day, time not known."""
+    """A calendar day, with the part of the day or the hour when the source gives one."""
 
     precision: Literal["day"]
-    """``day``: the source gives the day but not the time."""
+    """``day``: the source gives the day but not the minute."""
     date: dt.date
     """The day, as ``YYYY-MM-DD``."""
+    approximate: bool = False
+    """``true`` when the source says "about" or "around" this day."""
+    part_of_day: PartOfDay | None = None
+    """``morning``, ``afternoon``, ``evening`` or ``night``, when the source says so."""
+    hour: Annotated[StrictInt, Field(ge=0, le=23)] | None = None
+    """The hour, 0 to 23, when the source gives a time without minutes ("about 9 a.m." is 9)."""
+    utc_offset: Annotated[StrictStr, Field(pattern=UTC_OFFSET_PATTERN)] | None = None
+    """The time zone of ``part_of_day`` or ``hour`` as a UTC offset, e.g. ``"-06:00"`` (quoted)."""
     basis: Text | None = None
     """Where the date comes from, if not plainly from the cited sources."""
+
+    @model_validator(mode="after")
+    def _one_time_of_day(self) -> DayDate:
+        if self.part_of_day is not None and self.hour is not None:
+            raise ValueError("give either 'part_of_day' or 'hour', not both")
+        if self.utc_offset is not None and self.part_of_day is None and self.hour is None:
+            raise ValueError("'utc_offset' is the time zone of 'part_of_day' or 'hour': give one of them")
+        return self
 
 
 class MonthDate(_DateBase):
@@ -130,6 +150,8 @@ class MonthDate(_DateBase):
     """``month``: only the month is known."""
     month: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     """The month, as ``YYYY-MM``."""
+    approximate: bool = False
+    """``true`` when the source says "about" or "around" this month."""
     basis: Text | None = None
     """Where the month comes from, if not plainly from the cited sources."""
 
@@ -141,15 +163,20 @@ class YearDate(_DateBase):
     """``year``: only the year is known."""
     year: Annotated[StrictInt, Field(ge=1000, le=9999)]
     """The year, e.g. ``2025``."""
+    approximate: bool = False
+    """``true`` when the source says "about" or "around" this year."""
     basis: Text | None = None
     """Where the year comes from, if not plainly from the cited sources."""
 
 
 class RangeDate(_DateBase):
-    """An estimate: the thing happened on some day between two known days."""
+    """An estimate: the thing happened on one day, not known, between two known days.
+
+    For something that *lasted* several days, give its start in ``when`` and its end in ``until``.
+    """
 
     precision: Literal["range"]
-    """``range``: the day is not known, but lies between ``earliest`` and ``latest``."""
+    """``range``: the one day is not known, but lies between ``earliest`` and ``latest``."""
     earliest: dt.date
     """The earliest day it can have happened, as ``YYYY-MM-DD``."""
     latest: dt.date
@@ -281,6 +308,8 @@ class Statement(Record):
     """Ids of events or statements the sources place before this one."""
     responds_to: list[RecordId] = []
     """Ids of events or statements this statement answers or comments on."""
+    lane: RecordId | None = None
+    """Id of the actor whose side's lane the timeline draws it in (default: the speaker)."""
     sources: Sources
     note: Text | None = None
     """Anything a reader should know about the wording (e.g. whether it is a translation)."""
@@ -296,14 +325,26 @@ class Event(Record):
     actors: Annotated[list[RecordId], Field(min_length=1)]
     """Ids of the actors involved; the first is the main one and decides the timeline lane."""
     when: DateInfo
-    """When it happened, with its precision."""
+    """When it happened (or began, for something that lasted), with its precision."""
+    until: DateInfo | None = None
+    """When it ended, for something that lasted (a blockade, a strike), with its own precision."""
     after: list[RecordId] = []
     """Ids of events or statements the sources place before this one."""
+    lane: RecordId | None = None
+    """Id of the actor whose side's lane the timeline draws it in (default: the first of ``actors``)."""
     location: Line | None = None
     """Where it happened, as the sources give it."""
     sources: Sources
     note: Text | None = None
     """Anything a reader should know about this record."""
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> Event:
+        if isinstance(self.until, UnknownDate):
+            raise ValueError("leave out 'until' when the end is not known (say so in 'note')")
+        if self.until is not None and isinstance(self.when, UnknownDate):
+            raise ValueError("an event with an 'until' needs a known start in 'when'")
+        return self
 
 
 QuestionStatus = Literal["open", "partly_answered", "answered"]

@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from . import models
+from .messages import PART_OF_DAY
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 DOMAIN = "explainer"
@@ -116,39 +117,78 @@ class Language:
     def month(self, year: int, month: int) -> str:
         return _month(self.locale, year, month)
 
-    def describe(self, when: models.DateInfo) -> str:
-        """A date as a reader should see it, at exactly its precision and no finer."""
+    def describe(self, when: models.DateInfo, until: models.DateInfo | None = None) -> str:
+        """A date as a reader should see it, at exactly its precision and no finer.
+
+        With ``until``, the span of something that lasted. The wording never uses brackets, so it
+        can itself stand in brackets.
+        """
+        if until is not None:
+            return self.gettext("from %(start)s to %(end)s") % {
+                "start": _describe(self, when),
+                "end": _describe(self, until),
+            }
         return _describe(self, when)
 
     def _describe(self, when: models.DateInfo) -> str:
         _ = self.gettext
         if isinstance(when, models.ExactDate):
             moment = when.datetime
-            return _("%(day)s, %(time)s (%(zone)s)") % {
+            return _("%(day)s, %(time)s %(zone)s") % {
                 "day": self.day(moment.date()),
                 "time": babel_dates.format_time(moment, "short", locale=self.locale),
                 "zone": babel_dates.get_timezone_gmt(moment, width="long", locale=self.locale),
             }
         if isinstance(when, models.DayDate):
-            return self.day(when.date)
+            return self._day_date(when)
         if isinstance(when, models.MonthDate):
             year, month = (int(part) for part in when.month.split("-"))
-            return _("%(month)s (day not known)") % {"month": self.month(year, month)}
+            if when.approximate:
+                return _("about %(month)s") % {"month": self.month(year, month)}
+            return _("%(month)s, day not known") % {"month": self.month(year, month)}
         if isinstance(when, models.YearDate):
-            return _("%(year)s (month not known)") % {"year": str(when.year)}
+            if when.approximate:
+                return _("about %(year)s") % {"year": str(when.year)}
+            return _("%(year)s, month not known") % {"year": str(when.year)}
         if isinstance(when, models.RangeDate):
-            return _("between %(earliest)s and %(latest)s (estimate)") % {
+            return _("some day between %(earliest)s and %(latest)s") % {
                 "earliest": self.day(when.earliest),
                 "latest": self.day(when.latest),
             }
         return _("Date not reported")
 
-    def describe_with_words(self, when: models.DateInfo) -> str:
+    def _day_date(self, when: models.DayDate) -> str:
+        _ = self.gettext
+        day = self.day(when.date)
+        if when.approximate:
+            day = _("about %(day)s") % {"day": day}
+        if when.part_of_day is not None:
+            day = _(PART_OF_DAY[when.part_of_day]) % {"day": day}
+        elif when.hour is not None:
+            hour = babel_dates.format_time(dt.time(when.hour, 0), "short", locale=self.locale)
+            day = _("%(day)s, about %(time)s") % {"day": day, "time": hour}
+        if when.utc_offset is not None:
+            zone = dt.timezone(
+                dt.timedelta(hours=int(when.utc_offset[:3]), minutes=int(when.utc_offset[0] + when.utc_offset[4:]))
+            )
+            moment = dt.datetime.combine(when.date, dt.time(12), tzinfo=zone)
+            day = _("%(when)s, %(zone)s") % {
+                "when": day,
+                "zone": babel_dates.get_timezone_gmt(moment, width="long", locale=self.locale),
+            }
+        return day
+
+    def describe_with_words(self, when: models.DateInfo, until: models.DateInfo | None = None) -> str:
         """The date followed by the source's own words about it, when there are any."""
-        described = self.describe(when)
+        described = self.describe(when, until)
         if when.as_reported:
             return self.gettext("%(date)s, reported as “%(words)s”") % {"date": described, "words": when.as_reported}
         return described
+
+    def entry_date(self, record: models.Event | models.Statement, words: bool = False) -> str:
+        """When a timeline entry happened (or lasted), optionally with the source's own words."""
+        until = getattr(record, "until", None)
+        return self.describe_with_words(record.when, until) if words else self.describe(record.when, until)
 
 
 # Thousands of entries share a few hundred days: Babel's formatting is worth remembering.

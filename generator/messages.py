@@ -72,6 +72,13 @@ PALETTE_TOGGLE = {
     "default": N_("Switch to light mode"),
 }
 """The palette toggle's name, by the colour scheme it switches to."""
+PART_OF_DAY = {
+    "morning": N_("%(day)s, in the morning"),
+    "afternoon": N_("%(day)s, in the afternoon"),
+    "evening": N_("%(day)s, in the evening"),
+    "night": N_("%(day)s, at night"),
+}
+"""A day with the part of it the source gives."""
 LABELS = {
     "status": QUESTION_STATUS,
     "source_kind": SOURCE_KIND,

@@ -86,6 +86,31 @@ def _placeholder(annotation: Any) -> tuple[str, str | None]:
     return '""', None
 
 
+DATE_EXAMPLES = (
+    ("{precision: day, date: 2021-03-23}", "a day"),
+    ("{precision: day, date: 2021-03-23, approximate: true}", "about that day"),
+    ('{precision: day, date: 2021-03-23, part_of_day: morning, utc_offset: "-06:00"}', "that morning"),
+    ("{precision: month, month: 2021-03}", "a month"),
+    ('{precision: range, earliest: 2021-03-20, latest: 2021-03-26, basis: "Why"}', "one day in a range"),
+)
+"""The date forms a new record shows, commented out, above its date field."""
+
+
+def _date_help(name: str, model: type[models.Model]) -> list[str]:
+    """Comment lines over a new record's date: the forms it can take, ready to uncomment."""
+    width = max(len(example) for example, _ in DATE_EXAMPLES) + len(name) + 2
+    lines = [
+        "  # As precise as the source and no more. Keep `unknown` below and say why in `basis`,",
+        f"  # or delete the `{name}:` below and uncomment one of these (the editors' guide has them all):",
+    ]
+    lines += [f"  # {f'{name}: {example}':<{width}}  # {label}" for example, label in DATE_EXAMPLES]
+    if "after" in model.model_fields:
+        lines.append("  # With no date, `after` can still say what the sources place before it.")
+    if "until" in model.model_fields:
+        lines.append("  # Something that lasted (a blockade, a strike): its start here, its end in `until`.")
+    return lines
+
+
 def record_template(kind: str, record_id: str) -> str:
     """A new record with every field, each under a comment saying what it holds.
 
@@ -101,9 +126,11 @@ def record_template(kind: str, record_id: str) -> str:
         prefix = "  " if required else "  # "
         lines += _comment(field.description, "  ")
         if name in ("when", "published"):
-            lines.append("  # Give a date and its precision (exact, day, month, year, range), or keep")
-            lines.append("  # `unknown` and say in `basis` why; see the editors' guide for each form.")
+            lines += _date_help(name, model)
             lines += [f"{prefix}{name}:", f"{prefix}  precision: unknown", f'{prefix}  basis: ""']
+            continue
+        if name == "until":
+            lines.append(f"{prefix}{name}: {{precision: day, date: 2021-03-29}}")
             continue
         value, hint = _placeholder(field.annotation)
         if hint:

@@ -14,7 +14,7 @@ import json
 
 import plotly.graph_objects as go
 
-from .. import registry
+from .. import models, registry
 from ..i18n import Language
 from ..link import Explainer, TimelineEntry
 from . import paging
@@ -28,12 +28,22 @@ HOVER_SUMMARY_CHARS = 280
 
 _SHAPES = {"events": "circle", "statements": "diamond"}
 _FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
-"""Solid: dated to the day. Hollow with a dot: only a month, a year or a range. Hollow: no date."""
+"""Solid: dated to the day. Hollow with a dot: only a month, a year or a range (drawn with a bar
+over every day it can be). Hollow: no date. An approximate day ("about 3 April") is solid with a
+cross in it."""
 
 
 def symbol(entry: TimelineEntry) -> str:
     """The marker of an entry: its shape says its kind, its fill how precisely it is dated."""
-    return _SHAPES[entry.kind] + _FILLS[entry.record.when.precision]
+    when = entry.record.when
+    if isinstance(when, models.DayDate) and when.approximate:
+        return _SHAPES[entry.kind] + "-x"
+    return _SHAPES[entry.kind] + _FILLS[when.precision]
+
+
+def lane_meta(explainer: Explainer, side: str, lane: int) -> dict[str, int]:
+    """What the site script needs to colour a trace: its lane, and its side's colour everywhere."""
+    return {"lane": lane, "colour": explainer.sides.index(side)}
 
 
 def anchor(entry: TimelineEntry) -> str:
@@ -64,7 +74,7 @@ def point_label(entry: TimelineEntry, language: Language, large: bool = False) -
         "number": entry.number,
         "title": entry.record.title,
         "kind": kind_label(entry, language),
-        "date": language.describe_with_words(entry.record.when),
+        "date": language.entry_date(entry.record, words=True),
     }
 
 
@@ -101,7 +111,7 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
     title = f"<b>{entry.number}. {html_text(record.title)}</b>"
     kind_and_date = html_text(
         _("%(kind)s · %(date)s")
-        % {"kind": kind_label(entry, language), "date": language.describe_with_words(record.when)}
+        % {"kind": kind_label(entry, language), "date": language.entry_date(record, words=True)}
     )
     if brief:
         return f"{title}<br>{kind_and_date}"
@@ -123,4 +133,5 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
 def to_json(figure: go.Figure) -> str:
     """A figure as deterministic JSON (sorted keys, HTML-significant characters escaped)."""
     drawn = json.loads(figure.to_json(validate=True, engine="json"))
+    drawn["layout"].pop("template", None)  # plotly.py's default theme: the site script themes charts
     return json_for_html({"data": drawn["data"], "layout": drawn["layout"]}) + "\n"

@@ -86,13 +86,13 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             traces.append(
                 scatter(
                     x=xs, y=ys, mode="markers", name=html_text(explainer.actors[side].name),
+                    meta=charts.lane_meta(explainer, side, explainer.sides.index(side)),
                     hovertext=hovers, hoverinfo="text", customdata=custom,
                     marker={"symbol": symbols, "size": 12, "line": {"width": 2}},
                     **({} if scatter is go.Scattergl else {"cliponaxis": False}),
                 )
             )  # fmt: skip
     layout = go.Layout(
-        template=None,
         height=110 + 30 * max(len(rows), 1),
         margin={"l": 10, "r": 10, "t": 10, "b": 50},
         showlegend=False,

@@ -76,6 +76,9 @@ def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]
         start = dates.machine_readable(event.when)
         if start:
             item["startDate"] = start
+        end = dates.machine_readable(event.until) if event.until is not None else None
+        if start and end:
+            item["endDate"] = end
         if event.location:
             item["location"] = {"@type": "Place", "name": event.location}
         items.append({"@type": "ListItem", "position": entry.number, "item": item})

@@ -158,7 +158,7 @@ def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Envir
         url=lambda value: Markdown(text.url(str(value))),
         label=lambda value, table: Markdown(language.gettext(LABELS[table][value])),
         date=language.describe,
-        date_with_words=language.describe_with_words,
+        entry_date=language.entry_date,
         day=language.day,
         number=language.number,
     )

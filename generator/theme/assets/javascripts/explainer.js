@@ -55,8 +55,9 @@
     return {
       fg: fg || (dark ? "#e2e4e9" : "#000000de"),
       grid: dark ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.12)",
-      colorway: dark ? ["#8fb4ff", "#ffb86b", "#7ee2a8", "#ff9bb0", "#d9b3ff"]
-                     : ["#1a4fb0", "#a24a00", "#1b7a3e", "#b0234a", "#6a3fb0"],
+      // Okabe and Ito's colour-blind-safe hues, darkened or lightened to keep 3:1 against the page.
+      colorway: dark ? ["#56b4e9", "#e69f00", "#2ab58a", "#d98cb8", "#f0e442"]
+                     : ["#0072b2", "#c2510a", "#00805f", "#a8478a", "#8a6500"],
       hoverBg: dark ? "#1e2129" : "#ffffff"
     };
   }
@@ -119,10 +120,54 @@
     return text.replace(/\s+/g, " ").trim();
   }
 
-  function traceColour(plot, index) {
-    var trace = plot._fullData && plot._fullData[index];
-    var colour = trace && trace.marker && trace.marker.color;
-    return typeof colour === "string" ? colour : "currentColor";
+  /* A side has the same colour on every chart: the figure gives each trace its side's number
+     (meta.colour), and this picks that colour from the palette of the reader's scheme. */
+  function sideColour(trace) {
+    var palette = theme().colorway;
+    var index = trace.meta && typeof trace.meta.colour === "number" ? trace.meta.colour : 0;
+    return palette[index % palette.length];
+  }
+
+  function coloured(data) {
+    return data.map(function (trace) {
+      var colour = sideColour(trace);
+      var copy = Object.assign({}, trace);
+      copy.marker = Object.assign({}, trace.marker, { color: colour });
+      copy.marker.line = Object.assign({}, (trace.marker || {}).line, { color: colour });
+      copy.line = Object.assign({}, trace.line, { color: colour });
+      if (trace.error_x) copy.error_x = Object.assign({}, trace.error_x, { color: colour });
+      return copy;
+    });
+  }
+
+  function recolour(chart) {
+    var colours = chart.figure.data.map(sideColour);
+    window.Plotly.restyle(chart.plot, {
+      "marker.color": colours, "marker.line.color": colours, "line.color": colours, "error_x.color": colours
+    });
+  }
+
+  /* The lanes of a chart, each with the traces drawn in it (points, bands, undated points). */
+  function lanesOf(figure) {
+    var lanes = [];
+    figure.data.forEach(function (trace, index) {
+      var lane = trace.meta && typeof trace.meta.lane === "number" ? trace.meta.lane : index;
+      var found = lanes.filter(function (l) { return l.lane === lane; })[0];
+      if (!found) {
+        found = { lane: lane, name: trace.name || "", trace: trace, traces: [] };
+        lanes.push(found);
+      }
+      found.traces.push(index);
+    });
+    return lanes;
+  }
+
+  /* Date ticks in the explainer's language: the figure carries the names (see plotly_locale.py). */
+  function registerLocale(figure) {
+    var locale = figure.layout.meta && figure.layout.meta.locale;
+    if (!locale) return null;
+    window.Plotly.register({ moduleType: "locale", name: locale.name, dictionary: {}, format: locale.format });
+    return locale.name;
   }
 
   function buildToolbar(chart) {
@@ -131,7 +176,7 @@
     bar.className = "explainer-chart__toolbar";
     bar.setAttribute("role", "group");
     bar.setAttribute("aria-label", label(chart.element, "controls"));
-    chart.figure.data.forEach(function (trace, index) {
+    lanesOf(chart.figure).forEach(function (lane) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "explainer-chart__lane";
@@ -140,14 +185,15 @@
       swatch.className = "explainer-chart__swatch";
       swatch.setAttribute("aria-hidden", "true");
       var name = document.createElement("span");
-      name.textContent = new DOMParser().parseFromString(trace.name || "", "text/html").body.textContent;
+      name.textContent = new DOMParser().parseFromString(lane.name, "text/html").body.textContent;
+      swatch.setAttribute("data-colour-of", String(lane.traces[0]));
       button.title = label(chart.element, "lane");
       button.appendChild(swatch);
       button.appendChild(name);
       button.addEventListener("click", function () {
         var shown = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", shown ? "true" : "false");
-        window.Plotly.restyle(plot, { visible: shown ? true : "legendonly" }, [index]);
+        window.Plotly.restyle(plot, { visible: shown ? true : "legendonly" }, lane.traces);
       });
       bar.appendChild(button);
     });
@@ -172,8 +218,8 @@
 
   function paintSwatches(chart) {
     if (!chart.toolbar) return;
-    chart.toolbar.querySelectorAll(".explainer-chart__swatch").forEach(function (swatch, index) {
-      swatch.style.backgroundColor = traceColour(chart.plot, index);
+    chart.toolbar.querySelectorAll(".explainer-chart__swatch").forEach(function (swatch) {
+      swatch.style.backgroundColor = sideColour(chart.figure.data[Number(swatch.getAttribute("data-colour-of"))]);
     });
   }
 
@@ -182,11 +228,14 @@
     var plot = chart.plot;
     var full = plot._fullLayout;
     if (!full || !full.xaxis || !full.yaxis) return;
-    var xa = full.xaxis, ya = full.yaxis;
+    var ya = full.yaxis;
     var points = [];
     plot._fullData.forEach(function (trace, t) {
       if (trace.visible !== true) return;
+      var xa = full[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
+      if (!xa) return;
       (trace.x || []).forEach(function (x, j) {
+        if (x === null || x === undefined) return;
         var px = xa._offset + xa.l2p(xa.d2l(x));
         var py = ya._offset + ya.l2p(ya.d2l(trace.y[j]));
         if (px < xa._offset - 1 || px > xa._offset + xa._length + 1) return; // panned out of view
@@ -268,7 +317,9 @@
       charts.set(plot, chart);
       var mark = "explainer-draw:" + element.id;
       performance.mark(mark + ":start");
-      return Plotly.newPlot(plot, figure.data, themed(figure.layout), config).then(function () {
+      var locale = registerLocale(figure);
+      var options = locale ? Object.assign({}, config, { locale: locale }) : config;
+      return Plotly.newPlot(plot, coloured(figure.data), themed(figure.layout), options).then(function () {
         buildToolbar(chart);
         layoutPoints(chart);
         performance.measure(mark, mark + ":start"); // read by the benchmark: drawing, without loading
@@ -331,6 +382,7 @@
     if (!window.Plotly) return;
     charts.forEach(function (chart, plot) {
       if (!chart) return;
+      recolour(chart);
       window.Plotly.relayout(plot, themed(plot.layout)).then(function () { paintSwatches(chart); });
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });

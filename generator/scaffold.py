@@ -87,27 +87,28 @@ def _placeholder(annotation: Any) -> tuple[str, str | None]:
 
 
 DATE_EXAMPLES = (
-    ("{precision: day, date: 2021-03-23}", "a day"),
-    ("{precision: day, date: 2021-03-23, approximate: true}", "about that day"),
-    ('{precision: day, date: 2021-03-23, part_of_day: morning, utc_offset: "-06:00"}', "that morning"),
-    ("{precision: month, month: 2021-03}", "a month"),
-    ('{precision: range, earliest: 2021-03-20, latest: 2021-03-26, basis: "Why"}', "one day in a range"),
+    "{precision: day, date: 2021-03-23}",
+    "{precision: day, date: 2021-03-23, approximate: true}",
+    '{precision: day, date: 2021-03-23, part_of_day: morning, utc_offset: "-06:00"}',
+    "{precision: month, month: 2021-03}",
+    '{precision: range, earliest: 2021-03-20, latest: 2021-03-26, basis: "Why these days"}',
 )
 """The date forms a new record shows, commented out, above its date field."""
 
 
 def _date_help(name: str, model: type[models.Model]) -> list[str]:
     """Comment lines over a new record's date: the forms it can take, ready to uncomment."""
-    width = max(len(example) for example, _ in DATE_EXAMPLES) + len(name) + 2
     lines = [
-        "  # As precise as the source and no more. Keep `unknown` below and say why in `basis`,",
-        f"  # or delete the `{name}:` below and uncomment one of these (the editors' guide has them all):",
+        "  # As precise as the source and no more. Keep `unknown` below and say why in `basis`, or",
+        f"  # delete the `{name}:` below and uncomment one of these (the editors' guide has every form):",
     ]
-    lines += [f"  # {f'{name}: {example}':<{width}}  # {label}" for example, label in DATE_EXAMPLES]
+    lines += [f"  # {name}: {example}" for example in DATE_EXAMPLES]
+    lines.append("  # A range is one day, not known, between two days.")
+    if "until" in model.model_fields:
+        lines[-1] += " Something that lasted (a blockade, a strike)"
+        lines.append("  # has its start here and its end in `until`.")
     if "after" in model.model_fields:
         lines.append("  # With no date, `after` can still say what the sources place before it.")
-    if "until" in model.model_fields:
-        lines.append("  # Something that lasted (a blockade, a strike): its start here, its end in `until`.")
     return lines
 
 

@@ -109,6 +109,13 @@ def _describe_input(value: Any) -> str:
     return f"'{value}'"
 
 
+def _date_fields(variant: type[BaseModel]) -> list[str]:
+    """The fields a date of one precision takes besides ``precision``: its own, then the shared ones."""
+    shared = ("as_reported", "basis")
+    own = [name for name in variant.model_fields if name != "precision" and name not in shared]
+    return own + [name for name in shared if name in variant.model_fields]
+
+
 def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     """An editor-friendly message for one pydantic error; the flag says "point at the key"."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
@@ -120,6 +127,10 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         parent = _annotation_at(model, loc[:-1])
         known = getattr(parent, "model_fields", {})
         hint = suggest(str(loc[-1]), known)
+        if isinstance(parent, type) and issubclass(parent, models._DateBase):
+            precision = typing.get_args(known["precision"].annotation)[0]
+            takes = ", ".join(_date_fields(parent))
+            return f"unknown field '{loc[-1]}' for a date with precision '{precision}'{hint}: it takes {takes}", True
         return f"unknown field '{loc[-1]}'{hint}", True
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
@@ -140,6 +151,8 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         return f"'{name}' is too long (at most {ctx.get('max_length')} characters)", False
     if kind == "string_type":
         return f"'{name}' must be text, not {_describe_input(value)}: put it in quotes", False
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{name}' must be true or false, not {_describe_input(value)}", False
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{name}' must be a whole number, not {_describe_input(value)}", False
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):

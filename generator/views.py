@@ -206,6 +206,8 @@ class Timeline(Page):
     statements: int = 0
     sides: list[str] = field(default_factory=list)
     """Names of the sides with a lane on the chart."""
+    dated: bool = False
+    """Whether any entry has a calendar date (the chart then has a date axis)."""
     chart: Chart | None = None
     pager: Pager | None = None
 
@@ -231,6 +233,7 @@ def timeline(
         events=len(explainer.events),
         statements=len(explainer.statements),
         sides=[explainer.actors[side].name for side in lanes(explainer)],
+        dated=undated < len(explainer.timeline),
         chart=Chart("timeline-chart", "figures/timeline.json", "in-order") if number == 1 else None,
         pager=pager("timeline", number, total),
     )

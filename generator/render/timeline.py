@@ -205,18 +205,28 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         meta = charts.lane_meta(explainer, side, lane_index[side])
         points = [e for e in dated if e.lane == side]
         moments = [_moment(e.record.when) for e in points]
-        minus, plus, texts = [], [], []
+        texts = []
+        # An uncertain day (a month, a year, a range): a thin bar over every day it can be.
+        bar_x: list[str | None] = []
         for entry, moment in zip(points, moments, strict=True):
             when = entry.record.when
             if isinstance(when, (models.MonthDate, models.YearDate, models.RangeDate)):
                 low, high = dates.bounds(when)  # type: ignore[misc]
-                minus.append(_ms(moment - dt.datetime.combine(low, dt.time())))
-                plus.append(_ms(dt.datetime.combine(high, dt.time()) + DAY - moment))
-            else:
-                minus.append(0)
-                plus.append(0)
+                bar_x += [
+                    _iso(dt.datetime.combine(low, dt.time())),
+                    _iso(dt.datetime.combine(high, dt.time()) + DAY),
+                    None,
+                ]
             alone = all(abs(other - moment) > crowded for other in moments if other is not moment)
             texts.append(str(entry.number) if alone and not large else "")
+        if bar_x:
+            traces.append(
+                go.Scatter(
+                    x=bar_x, y=[lane_index[side] if x else None for x in bar_x], mode="lines",
+                    meta={**meta, "role": "uncertain"}, hoverinfo="skip", line={"width": 2},
+                    name=html_text(explainer.actors[side].name),
+                )
+            )  # fmt: skip
         # Something that lasted: a band from the first day it can have begun to the last it can have ended.
         band_x: list[str | None] = []
         for entry in points:
@@ -255,7 +265,6 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                     "size": 8 if large else 14,
                     "line": {"width": 1 if large else 2},
                 },
-                error_x={"type": "data", "symmetric": False, "array": plus, "arrayminus": minus, "width": 4},
                 **({} if large else {"cliponaxis": False}),
             )
         )

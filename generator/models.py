@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
@@ -123,7 +123,7 @@ class DayDate(_DateBase):
     """``day``: the source gives the day but not the minute."""
     date: dt.date
     """The day, as ``YYYY-MM-DD``."""
-    approximate: bool = False
+    approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this day."""
     part_of_day: PartOfDay | None = None
     """``morning``, ``afternoon``, ``evening`` or ``night``, when the source says so."""
@@ -150,7 +150,7 @@ class MonthDate(_DateBase):
     """``month``: only the month is known."""
     month: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     """The month, as ``YYYY-MM``."""
-    approximate: bool = False
+    approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this month."""
     basis: Text | None = None
     """Where the month comes from, if not plainly from the cited sources."""
@@ -163,7 +163,7 @@ class YearDate(_DateBase):
     """``year``: only the year is known."""
     year: Annotated[StrictInt, Field(ge=1000, le=9999)]
     """The year, e.g. ``2025``."""
-    approximate: bool = False
+    approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this year."""
     basis: Text | None = None
     """Where the year comes from, if not plainly from the cited sources."""

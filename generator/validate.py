@@ -109,6 +109,10 @@ def _describe_input(value: Any) -> str:
     return f"'{value}'"
 
 
+DATE_MODELS = typing.get_args(typing.get_args(models.DateInfo)[0])
+"""The date models, one per precision."""
+
+
 def _date_fields(variant: type[BaseModel]) -> list[str]:
     """The fields a date of one precision takes besides ``precision``: its own, then the shared ones."""
     shared = ("as_reported", "basis")
@@ -127,7 +131,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         parent = _annotation_at(model, loc[:-1])
         known = getattr(parent, "model_fields", {})
         hint = suggest(str(loc[-1]), known)
-        if isinstance(parent, type) and issubclass(parent, models._DateBase):
+        if parent in DATE_MODELS:
             precision = typing.get_args(known["precision"].annotation)[0]
             takes = ", ".join(_date_fields(parent))
             return f"unknown field '{loc[-1]}' for a date with precision '{precision}'{hint}: it takes {takes}", True
@@ -191,15 +195,34 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
     return f"'{name}': {error['msg']}", False
 
 
+def _written_loc(model: type[BaseModel], loc: PathKey) -> PathKey:
+    """``loc`` without the union tags pydantic adds (``when.month.hour`` -> ``when.hour``).
+
+    A tag can also be the name of a field (a ``month`` date has a ``month``), so it must go before
+    the position is looked up.
+    """
+    kept: list[str | int] = []
+    for i, part in enumerate(loc):
+        parent = _annotation_at(model, loc[:i])
+        is_tag = isinstance(part, str) and typing.get_origin(parent) in (typing.Union, types.UnionType)
+        if not is_tag:
+            kept.append(part)
+    return tuple(kept)
+
+
 def _validate_record(model: type[BaseModel], data: Any, origin: Origin, problems: list[Problem]) -> BaseModel | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             message, at_key = _message(error, model)
-            loc = error["loc"]
+            loc = _written_loc(model, error["loc"])
             if error["type"] == "union_tag_invalid":  # point at the tag the editor wrote
                 loc = (*loc, "precision")
+            named = re.match(r"'(\w+)' ", message)
+            given = error.get("input")
+            if error["type"] == "value_error" and named and isinstance(given, dict) and named[1] in given:
+                loc, at_key = (*loc, named[1]), True  # a rule between fields: point at the one it names
             problems.append(origin.problem(message, *loc, key=at_key))
         return None
 

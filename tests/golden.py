@@ -25,6 +25,7 @@ CASES = {
     "es": ("explicador", None),
     "en-paged": ("explainer", 2),
     "es-paged": ("explicador", 2),
+    "dated": ("dated", None),
 }
 """Golden folder -> (fixture explainer, records per listing page or None for the default)."""
 
@@ -47,7 +48,7 @@ def rendered(case: str) -> dict[str, str]:
     with page_size(size):
         files = generate(FIXTURES / fixture).files()
     if size is None:
-        language = "es" if case == "es" else "en"
+        language = "es" if case.startswith("es") else "en"
         files["problems.md"] = problems_page(PROBLEMS, language)
     return files
 

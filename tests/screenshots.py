@@ -1,9 +1,9 @@
 """Screenshots of built sites for a person to look at: ``python -m tests.screenshots [SITE] [OUT]``.
 
 Takes the home, timeline, Who's who, an actor and the questions page in both palettes at 375 and
-1440 pixels wide, with Debian's chromium: of SITE (default ``site``), then of the Spanish fixture
-explainer, built for the purpose (files named ``es-...``). Not a test: the pictures are for review
-(and the README's one).
+1440 pixels wide, with Debian's chromium: of SITE (default ``site``), then of the Spanish and the
+dated fixture explainers, built for the purpose (files named ``es-...`` and ``dated-...``). Not a
+test: the pictures are for review (and the README's one).
 """
 
 from __future__ import annotations
@@ -51,14 +51,19 @@ def shoot(site: Path, out: Path, prefix: str = "") -> None:
     server.shutdown()
 
 
+FIXTURE_SHOTS = {"es-": "explicador", "dated-": "dated"}
+"""File name prefix -> fixture explainer also photographed: the Spanish one and the dated one."""
+
+
 def main(site: Path, out: Path) -> None:
     shoot(site, out)
-    with tempfile.TemporaryDirectory() as folder:
-        project = make_project(Path(folder) / "project", content=FIXTURES / "explicador")
-        result = run_explainer("build", cwd=project)
-        if result.returncode != 0:
-            raise SystemExit(result.stderr)
-        shoot(project / "site", out, prefix="es-")
+    for prefix, fixture in FIXTURE_SHOTS.items():
+        with tempfile.TemporaryDirectory() as folder:
+            project = make_project(Path(folder) / "project", content=FIXTURES / fixture)
+            result = run_explainer("build", cwd=project)
+            if result.returncode != 0:
+                raise SystemExit(result.stderr)
+            shoot(project / "site", out, prefix=prefix)
 
 
 if __name__ == "__main__":

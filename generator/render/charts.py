@@ -29,7 +29,7 @@ HOVER_SUMMARY_CHARS = 280
 _SHAPES = {"events": "circle", "statements": "diamond"}
 _FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
 """Solid: dated to the day. Hollow with a dot: only a month, a year or a range (drawn with a bar
-over every day it can be). Hollow: no date. An approximate day ("about 3 April") is solid with a
+over every day it can be). Hollow: no date. An approximate day ("about 3 April") is hollow with a
 cross in it."""
 
 
@@ -37,7 +37,7 @@ def symbol(entry: TimelineEntry) -> str:
     """The marker of an entry: its shape says its kind, its fill how precisely it is dated."""
     when = entry.record.when
     if isinstance(when, models.DayDate) and when.approximate:
-        return _SHAPES[entry.kind] + "-x"
+        return _SHAPES[entry.kind] + "-x-open"
     return _SHAPES[entry.kind] + _FILLS[when.precision]
 
 

@@ -1,0 +1,135 @@
+"""A dated explainer (``tests/fixtures/dated``, invented test data) gets a real time axis.
+
+In Chromium: markers sit left to right in the order of their dates, a band covers exactly the
+days something lasted, an uncertain day's line covers its possible days, undated entries sit in a
+band of their own, every point is reachable by keyboard, and hovers word each date as the list does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import dates, models
+from generator.i18n import Language
+from generator.link import Explainer
+from generator.pipeline import build_explainer
+from tests.conftest import FIXTURES, free_port, make_project, run_explainer
+from tests.html_text import flat, visible_text
+from tests.test_reader import draw_charts
+
+DATED = FIXTURES / "dated"
+ENGLISH = Language.for_tag("en")
+
+
+@pytest.fixture(scope="module")
+def explainer() -> Explainer:
+    return build_explainer(DATED)
+
+
+@pytest.fixture(scope="module")
+def dated_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory: pytest.TempPathFactory, dated_port: int) -> Path:
+    project = make_project(tmp_path_factory.mktemp("dated") / "project", content=DATED)
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{dated_port}/")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def figure(site: Path) -> dict[str, Any]:
+    return json.loads((site / "figures" / "timeline.json").read_text(encoding="utf-8"))
+
+
+def test_the_fixture_uses_every_date_form(explainer: Explainer) -> None:
+    whens = [e.record.when for e in explainer.timeline]
+    assert {w.precision for w in whens} >= {"day", "month", "range", "unknown"}
+    days = [w for w in whens if isinstance(w, models.DayDate)]
+    assert any(d.approximate for d in days) and any(d.part_of_day for d in days) and any(d.hour for d in days)
+    assert any(getattr(e.record, "until", None) for e in explainer.timeline)
+    assert any(e.record.lane for e in explainer.timeline)
+
+
+def test_the_figure_has_a_date_axis_and_undated_entries_apart(dated_site: Path, explainer: Explainer) -> None:
+    layout = figure(dated_site)["layout"]
+    assert layout["xaxis"]["type"] == "date"
+    assert layout["xaxis"]["tickformatstops"], "ticks worded for the explainer's language"
+    undated = {f"event-{e.record.id}" for e in explainer.timeline if dates.bounds(e.record.when) is None}
+    on_x2 = {c[0] for t in figure(dated_site)["data"] if t.get("xaxis") == "x2" for c in t["customdata"]}
+    assert undated and on_x2 == undated, "undated entries only on the separate axis"
+    assert layout["xaxis2"]["showticklabels"] is False
+
+
+def test_hovers_and_the_list_word_each_date_alike(dated_site: Path, explainer: Explainer) -> None:
+    hovers = {c[0]: html.unescape(h) for t in figure(dated_site)["data"] if "customdata" in t
+              for c, h in zip(t["customdata"], t["hovertext"], strict=True)}  # fmt: skip
+    page = (dated_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    for entry in explainer.timeline:
+        anchor = f"{'event' if entry.kind == 'events' else 'statement'}-{entry.record.id}"
+        words = ENGLISH.entry_date(entry.record)
+        assert words in hovers[anchor], (anchor, words)
+        item = re.search(rf'<li id="{anchor}">(.*?)</li>', page, re.S)
+        assert item and words in html.unescape(re.sub(r"<[^>]+>", "", item.group(1))), (anchor, words)
+    text = visible_text(dated_site / "timeline" / "index.html")
+    assert (
+        "about April 13, 2021" in text and "in the morning" in text and "from March 23, 2021 to March 29, 2021" in text
+    )
+    assert "(" not in flat(ENGLISH.entry_date(explainer.events["salvage-operation"]))
+
+
+@pytest.mark.browser
+def test_markers_follow_time_and_bands_cover_their_days(
+    dated_site: Path, dated_port: int, serve_dir: Any, browser: Any, explainer: Explainer
+) -> None:
+    url = str(serve_dir(dated_site, dated_port))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url + "timeline/")
+    draw_charts(page)
+    points = page.locator("#timeline-chart .explainer-chart__point").evaluate_all(
+        "links => links.map(a => [a.getAttribute('href').split('#')[1], parseFloat(a.style.left)])"
+    )
+    assert len(points) == len(explainer.timeline), "every entry is reachable by keyboard"
+    x = dict(points)
+    dated = [e for e in explainer.timeline if dates.bounds(e.record.when) is not None]
+
+    def moment(entry: Any) -> dt.date:
+        return dates.bounds(entry.record.when)[0]  # type: ignore[index]
+
+    anchors = {e.record.id: ("event-" if e.kind == "events" else "statement-") + e.record.id for e in dated}
+    for a in dated:
+        for b in dated:
+            first_a, first_b = dates.bounds(a.record.when), dates.bounds(b.record.when)
+            if first_a and first_b and first_a[1] < first_b[0]:  # a surely before b
+                assert x[anchors[a.record.id]] < x[anchors[b.record.id]], (a.record.id, b.record.id)
+    undated = [e for e in explainer.timeline if dates.bounds(e.record.when) is None]
+    rightmost_dated = max(x[anchors[e.record.id]] for e in dated)
+    for entry in undated:
+        assert x[f"event-{entry.record.id}"] > rightmost_dated, "the undated band is apart, to the right"
+
+    # The band of the blockage (23 to 29 March) runs from the start of its first day to the end of its last.
+    edges = page.evaluate(
+        """() => {
+          const gd = document.querySelector('#timeline-chart .explainer-chart__plot');
+          const xa = gd._fullLayout.xaxis;
+          const at = d => xa._offset + xa.d2p(d);
+          const lines = Array.from(gd.querySelectorAll('.scatterlayer .trace')).map((g, i) => {
+            const path = g.querySelector('path.js-line');
+            if (!path) return null;
+            const box = path.getBBox();
+            return [gd.data[i].meta.role || '', box.x + xa._offset, box.x + box.width + xa._offset];
+          });
+          return {lines: lines, start: at('2021-03-23 00:00'), end: at('2021-03-30 00:00')};
+        }"""
+    )
+    spans = [line for line in edges["lines"] if line and line[0] == "span"]
+    assert any(abs(s[1] - edges["start"]) < 2 and abs(s[2] - edges["end"]) < 2 for s in spans), (spans, edges)
+    page.close()

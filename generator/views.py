@@ -66,6 +66,14 @@ def refs(explainer: Explainer, record_ids: Iterable[str]) -> list[Ref]:
     return [ref(explainer, record_id) for record_id in record_ids]
 
 
+def in_order(explainer: Explainer, record_ids: list[str]) -> list[str]:
+    """Records in the timeline's order where they are on it (events, statements); others as given."""
+    numbers = explainer.entry_number
+    if not all(record_id in numbers for record_id in record_ids):
+        return record_ids
+    return sorted(record_ids, key=numbers.__getitem__)
+
+
 def entry_ref(explainer: Explainer, record_id: str) -> Ref:
     """Where an event or statement is listed on the timeline."""
     number = explainer.entry_number[record_id]
@@ -379,8 +387,13 @@ def actor(explainer: Explainer, actor_id: str) -> Actor:
         side=ref(explainer, side) if side not in (actor_id, record.affiliation) else None,
         sources=refs(explainer, record.sources),
         members=refs(explainer, explainer.members.get(actor_id, [])),
-        statements=[(ref(explainer, s), explainer.statements[s]) for s in explainer.statements_by.get(actor_id, [])],
-        events=[(ref(explainer, e), explainer.events[e]) for e in explainer.events_of.get(actor_id, [])],
+        statements=[
+            (ref(explainer, s), explainer.statements[s])
+            for s in in_order(explainer, explainer.statements_by.get(actor_id, []))
+        ],
+        events=[
+            (ref(explainer, e), explainer.events[e]) for e in in_order(explainer, explainer.events_of.get(actor_id, []))
+        ],
         questions=refs(explainer, explainer.questions_about.get(actor_id, [])),
     )
 
@@ -442,7 +455,7 @@ def sources(explainer: Explainer, chunk: list[models.Source], number: int, total
             if record_id != "incident":
                 by_kind.setdefault(explainer.kind_of[record_id], []).append(record_id)
         supports = [
-            (kind, refs(explainer, by_kind[kind.key]))
+            (kind, refs(explainer, in_order(explainer, by_kind[kind.key])))
             for kind in registry.KINDS
             if kind.key in by_kind and kind.key != "sources"
         ]

@@ -133,3 +133,28 @@ def test_markers_follow_time_and_bands_cover_their_days(
     spans = [line for line in edges["lines"] if line and line[0] == "span"]
     assert any(abs(s[1] - edges["start"]) < 2 and abs(s[2] - edges["end"]) < 2 for s in spans), (spans, edges)
     page.close()
+
+
+def test_listings_follow_the_timeline(dated_site: Path, explainer: Explainer) -> None:
+    """Actor pages list events and statements in the timeline's order, and so does the statements page."""
+    number = explainer.entry_number
+    checked = 0
+    for page in (dated_site / "actors").glob("*/index.html"):
+        html_text = page.read_text(encoding="utf-8")
+        for kind in ("event", "statement"):
+            linked = re.findall(rf'href="[^"]*#{kind}-([a-z0-9-]+)"', html_text)
+            assert linked == sorted(linked, key=number.__getitem__), (page, kind)
+            checked += len(linked)
+    statements = re.findall(r'id="statement-([a-z0-9-]+)"', (dated_site / "statements" / "index.html").read_text())
+    assert statements == sorted(statements, key=number.__getitem__)
+    assert checked > 10
+
+
+def test_structured_data_is_as_precise_as_the_dates(dated_site: Path) -> None:
+    page = (dated_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    events = {item["item"]["url"]: item["item"] for item in data["itemListElement"]}
+    blocked = events["#event-canal-blocked"]
+    assert (blocked["startDate"], blocked["endDate"]) == ("2021-03-23", "2021-03-29")
+    assert events["#event-ship-held"]["startDate"] == "2021-04", "about a day: only its month"
+    assert "startDate" not in events["#event-crew-replaced"]

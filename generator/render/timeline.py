@@ -219,9 +219,10 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                 ]
             alone = all(abs(other - moment) > crowded for other in moments if other is not moment)
             texts.append(str(entry.number) if alone and not large else "")
+        lines = go.Scattergl if large else go.Scatter
         if bar_x:
             traces.append(
-                go.Scatter(
+                lines(
                     x=bar_x, y=[lane_index[side] if x else None for x in bar_x], mode="lines",
                     meta={**meta, "role": "uncertain"}, hoverinfo="skip", line={"width": 2},
                     name=html_text(explainer.actors[side].name),
@@ -239,7 +240,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                 ]
         if band_x:
             traces.append(
-                go.Scatter(
+                lines(
                     x=band_x, y=[lane_index[side] if x else None for x in band_x], mode="lines",
                     meta={**meta, "role": "span"}, hoverinfo="skip", line={"width": 10}, opacity=0.35,
                     name=html_text(explainer.actors[side].name),
@@ -281,7 +282,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
             if not points:
                 continue
             traces.append(
-                go.Scatter(
+                (go.Scattergl if large else go.Scatter)(
                     x=[column[e.record.id] for e in points], y=[lane_index[side]] * len(points), xaxis="x2",
                     meta={**charts.lane_meta(explainer, side, lane_index[side]), "role": "undated"},
                     mode="markers" if large else "markers+text", name=html_text(explainer.actors[side].name),

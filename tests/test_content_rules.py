@@ -305,6 +305,8 @@ def dates_are_never_finer_than_their_precision(explainer: Explainer, site: Path)
     symbols: dict[str, str] = {}
     for trace in figure["data"]:
         points = [custom[0] for custom in trace.get("customdata") or []]
+        if not points:  # lines over uncertain days and bands of durations carry no entry of their own
+            continue
         marker = trace.get("marker", {}).get("symbol")
         for anchor, symbol in zip(points, [marker] * len(points) if isinstance(marker, str) else marker, strict=True):
             symbols[anchor] = symbol
@@ -313,9 +315,15 @@ def dates_are_never_finer_than_their_precision(explainer: Explainer, site: Path)
         precision = record.when.precision
         symbol = symbols.get(anchor)
         fill = FILLS[precision]
+        if getattr(record.when, "approximate", False) and precision == "day":
+            fill = "-x-open"  # about a day: hollow with a cross
         if symbol is None:
             problems.append(f"{anchor} has no marker in the timeline figure")
-        elif (fill and not symbol.endswith(fill)) or (not fill and "-open" in symbol):
+        elif (
+            (fill and not symbol.endswith(fill))
+            or (not fill and "-open" in symbol)
+            or (fill == "-open" and symbol.endswith(("-open-dot", "-x-open")))
+        ):
             problems.append(f"{anchor}: marker '{symbol}' for a date of precision '{precision}'")
         item = timeline.elements.get(anchor)
         if item is not None:

@@ -73,6 +73,23 @@ def test_new_appends_a_record_that_validates_once_filled_in(fixture_copy: Path) 
     assert "ferry-starts" in build_explainer(fixture_copy).events
 
 
+def test_the_date_forms_a_new_record_shows_validate_once_uncommented(fixture_copy: Path) -> None:
+    """Each commented date over `when` (and the `until` under it), uncommented as the comment says."""
+    filled = fill_in(
+        scaffold.record_template("event", "ferry-starts"),
+        {"title": "A ferry starts", "summary": "A ferry replaced the bridge.", "actors": "[example-council]",
+         "basis": "The report gives no date.", "sources": "[daily-report]"},
+    )  # fmt: skip
+    block = "  when:\n    precision: unknown\n    basis: The report gives no date.\n"
+    examples = re.findall(r"(?m)^  # (when: \{.*\})$", filled)
+    assert len(examples) == len(scaffold.DATE_EXAMPLES) and "  # until: {" in filled
+    before = (fixture_copy / "events.yml").read_text(encoding="utf-8")
+    for example in examples:
+        record = filled.replace(block, f"  {example}\n").replace("  # until: {", "  until: {")
+        (fixture_copy / "events.yml").write_text(before + record, encoding="utf-8")
+        assert build_explainer(fixture_copy).events["ferry-starts"].until is not None, example
+
+
 def test_new_refuses_an_id_in_use_or_malformed(fixture_copy: Path) -> None:
     before = (fixture_copy / "actors.yml").read_bytes()
     taken = run_explainer("new", "actor", "--id", "bridge-closed", "--content-dir", str(fixture_copy))

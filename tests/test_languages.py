@@ -205,4 +205,8 @@ def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -
     hover = page.locator("#timeline-chart .hoverlayer").text_content() or ""
     assert "Fuente" in hover and "Source" not in hover
     axis = page.locator("#timeline-chart .xtitle").text_content()
-    assert axis == "Orden informado"
+    assert axis == "Fecha"  # the fixture has dates: a date axis
+    ticks = page.locator("#timeline-chart .xtick text").all_text_contents()
+    assert ticks and all(
+        re.fullmatch(r"\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)", t) for t in ticks
+    ), ticks

@@ -158,3 +158,41 @@ def test_structured_data_is_as_precise_as_the_dates(dated_site: Path) -> None:
     assert (blocked["startDate"], blocked["endDate"]) == ("2021-03-23", "2021-03-29")
     assert events["#event-ship-held"]["startDate"] == "2021-04", "about a day: only its month"
     assert "startDate" not in events["#event-crew-replaced"]
+
+
+@pytest.mark.browser
+def test_the_dated_site_reads_well_for_everyone(
+    dated_site: Path, dated_port: int, serve_dir: Any, browser: Any
+) -> None:
+    """axe finds nothing, each side has one colour on both charts, and the zoom buttons zoom."""
+    from tests.test_reader import AXE, page_paths
+
+    url = str(serve_dir(dated_site, dated_port))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
+    swatches: dict[str, set[str]] = {}
+    for path in page_paths(dated_site):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        draw_charts(page)
+        for name, colour in page.locator(".explainer-chart__lane").evaluate_all(
+            "bs => bs.map(b => [b.textContent, b.querySelector('.explainer-chart__swatch').style.backgroundColor])"
+        ):
+            swatches.setdefault(name, set()).add(colour)
+        page.add_script_tag(path=str(AXE))
+        problems += page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+    assert problems == []
+    assert len(swatches) >= 2 and all(len(colours) == 1 for colours in swatches.values()), swatches
+    assert len({next(iter(c)) for c in swatches.values()}) == len(swatches), "sides have different colours"
+
+    page.goto(url + "timeline/")
+    draw_charts(page)
+    width = "() => { const r = document.querySelector('#timeline-chart .explainer-chart__plot').layout.xaxis.range;"
+    width += " return Date.parse(r[1].replace(' ', 'T')) - Date.parse(r[0].replace(' ', 'T')); }"
+    before = page.evaluate(width)
+    page.get_by_role("button", name="Zoom in").first.click()
+    page.wait_for_function(f"({width})() < {before} * 0.6")
+    page.get_by_role("button", name="Reset view").first.click()
+    page.wait_for_function(f"Math.abs(({width})() - {before}) < 1000")
+    page.close()

@@ -28,7 +28,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
-    "data-label-controls", "data-label-lane", "data-label-reset", "data-label-failed",
+    "data-label-controls", "data-label-lane", "data-label-reset", "data-label-failed", "data-label-zoom-in",
+    "data-label-zoom-out",
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

@@ -197,6 +197,14 @@
       });
       bar.appendChild(button);
     });
+    [["zoom-in", 0.5], ["zoom-out", 2]].forEach(function (step) {
+      var zoomButton = document.createElement("button");
+      zoomButton.type = "button";
+      zoomButton.className = "explainer-chart__zoom";
+      zoomButton.textContent = label(chart.element, step[0]);
+      zoomButton.addEventListener("click", function () { zoom(chart, step[1]); });
+      bar.appendChild(zoomButton);
+    });
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "explainer-chart__reset";
@@ -214,6 +222,27 @@
     chart.element.insertBefore(bar, chart.element.firstChild);
     chart.toolbar = bar;
     paintSwatches(chart);
+  }
+
+  /* Zoom the x axis around its middle: keyboard-usable, unlike the wheel or a drag. Date axes
+     hold local date strings ("2021-03-23 12:00"), which are read and written back as local time. */
+  function zoom(chart, factor) {
+    var axis = chart.plot.layout.xaxis || {};
+    var range = axis.range;
+    if (!range) return;
+    var isDate = axis.type === "date";
+    var ends = range.map(function (end) { return isDate ? Date.parse(String(end).replace(" ", "T")) : Number(end); });
+    var middle = (ends[0] + ends[1]) / 2;
+    var half = (ends[1] - ends[0]) / 2 * factor;
+    var next = [middle - half, middle + half].map(function (end) { return isDate ? localDate(end) : end; });
+    window.Plotly.relayout(chart.plot, { "xaxis.range": next });
+  }
+
+  function localDate(ms) {
+    var d = new Date(ms);
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + " " + two(d.getHours()) +
+      ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
   }
 
   function paintSwatches(chart) {

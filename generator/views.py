@@ -326,6 +326,8 @@ class Actors(Page):
     involved: int = 0
     """How many actors speak in or take part in at least one entry."""
     entries: int = 0
+    dated: bool = False
+    """Whether any entry has a calendar date (the markers' key then says what a cross means)."""
 
 
 def actors(explainer: Explainer) -> Actors:
@@ -357,6 +359,7 @@ def actors(explainer: Explainer) -> Actors:
         shown=len(rows),
         involved=involvement.involved_count(explainer),
         entries=len(explainer.timeline),
+        dated=any(dates.bounds(e.record.when) is not None for e in explainer.timeline),
     )
 
 

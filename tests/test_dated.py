@@ -46,6 +46,12 @@ def dated_site(tmp_path_factory: pytest.TempPathFactory, dated_port: int) -> Pat
     return project / "site"
 
 
+@pytest.fixture(scope="module")
+def dated_url(dated_site: Path, dated_port: int, serve_dir: Any) -> str:
+    """The dated site, served once for this module at the address it was built for."""
+    return str(serve_dir(dated_site, dated_port))
+
+
 def figure(site: Path) -> dict[str, Any]:
     return json.loads((site / "figures" / "timeline.json").read_text(encoding="utf-8"))
 
@@ -87,10 +93,8 @@ def test_hovers_and_the_list_word_each_date_alike(dated_site: Path, explainer: E
 
 
 @pytest.mark.browser
-def test_markers_follow_time_and_bands_cover_their_days(
-    dated_site: Path, dated_port: int, serve_dir: Any, browser: Any, explainer: Explainer
-) -> None:
-    url = str(serve_dir(dated_site, dated_port))
+def test_markers_follow_time_and_bands_cover_their_days(dated_url: str, browser: Any, explainer: Explainer) -> None:
+    url = dated_url
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(url + "timeline/")
     draw_charts(page)
@@ -161,13 +165,11 @@ def test_structured_data_is_as_precise_as_the_dates(dated_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_the_dated_site_reads_well_for_everyone(
-    dated_site: Path, dated_port: int, serve_dir: Any, browser: Any
-) -> None:
+def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str, browser: Any) -> None:
     """axe finds nothing, each side has one colour on both charts, and the zoom buttons zoom."""
     from tests.test_reader import AXE, page_paths
 
-    url = str(serve_dir(dated_site, dated_port))
+    url = dated_url
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
@@ -195,4 +197,31 @@ def test_the_dated_site_reads_well_for_everyone(
     page.wait_for_function(f"({width})() < {before} * 0.6")
     page.get_by_role("button", name="Reset view").first.click()
     page.wait_for_function(f"Math.abs(({width})() - {before}) < 1000")
+    page.close()
+
+
+OVERLAPS = """() => {
+  const boxes = sel => Array.from(document.querySelectorAll('#timeline-chart ' + sel))
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+  const labels = boxes('.textpoint text'), marks = boxes('.points path.point');
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  let found = 0;
+  labels.forEach((a, i) => {
+    labels.forEach((b, j) => { if (i < j && hit(a, b)) found++; });
+    marks.forEach(m => { if (hit(a, m)) found++; });
+  });
+  return [labels.length, found];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1440])
+def test_marker_numbers_never_overlap(width: int, dated_url: str, site_url: str, browser: Any) -> None:
+    """Neither on a dated chart nor on the repository's undated one, at a phone's width or a desktop's."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for url in (dated_url, site_url):
+        page.goto(url + "timeline/")
+        draw_charts(page)
+        labels, overlaps = page.evaluate(OVERLAPS)
+        assert labels > 0 and overlaps == 0, (url, width, labels, overlaps)
     page.close()

@@ -25,11 +25,15 @@ from generator.pipeline import generate
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "p", "a", "strong", "em", "ol", "ul", "li", "blockquote", "br",
     "figure", "figcaption", "div", "span",
+    "svg", "g", "rect", "circle", "polygon", "path", "text",  # the charts' pictures
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
     "data-label-controls", "data-label-lane", "data-label-reset", "data-label-failed", "data-label-zoom-in",
     "data-label-zoom-out",
+    # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
+    "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
+    "opacity", "data-anchor",
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

@@ -230,12 +230,12 @@ def test_plotly_loads_only_when_a_chart_comes_near_and_only_once(
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1, "no orphan chart"
 
 
-def test_print_shows_the_timeline_as_its_list(site_url: str, context_for: Callable[..., Any]) -> None:
+def test_print_shows_the_chart_over_its_list(site_url: str, context_for: Callable[..., Any]) -> None:
     page = context_for(viewport={"width": 1000, "height": 900}).new_page()
     page.goto(site_url + "timeline/")
     draw_charts(page)
     page.emulate_media(media="print")
-    assert page.locator(".explainer-chart__stage").is_hidden()
+    assert page.locator(".explainer-chart__stage").is_visible()
     assert page.locator(".explainer-chart__toolbar").is_hidden()
     assert page.locator("ol.explainer-timeline > li").first.is_visible()
     assert page.locator("ol.explainer-timeline > li a[href*='sources']").first.is_visible()

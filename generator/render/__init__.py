@@ -15,7 +15,7 @@ from .. import registry, views
 from ..i18n import Language
 from ..link import Explainer
 from ..messages import NAV
-from . import involvement, templating, timeline
+from . import charts, involvement, picture, templating, timeline
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,14 @@ def render_view(env: templating.Environment, view: views.Page) -> str:
 def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
     """Render every page and data file of the explainer."""
     language = Language.for_tag(explainer.incident.language)
-    env = templating.environment(language, override_dirs)
-    pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
-    data = {
-        timeline.FIGURE_PATH: timeline.figure_json(explainer, language),
-        involvement.FIGURE_PATH: involvement.figure_json(explainer, language),
+    figures = {
+        timeline.FIGURE_PATH: (charts.plain(timeline.figure(explainer, language)), "timeline-chart-name"),
+        involvement.FIGURE_PATH: (charts.plain(involvement.figure(explainer, language)), "involvement-chart-name"),
     }
+    pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
+    env = templating.environment(language, override_dirs, pictures)
+    pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
+    data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
     nav = [(language.gettext(title), path) for path, title in NAV.items()]
     return Output(pages=pages, data=data, nav=nav, records=records, edit_paths=edit_paths(explainer))

@@ -11,6 +11,7 @@ entry's address in the timeline's list.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -130,8 +131,13 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
     return "<br>".join(lines)
 
 
-def to_json(figure: go.Figure) -> str:
-    """A figure as deterministic JSON (sorted keys, HTML-significant characters escaped)."""
+def plain(figure: go.Figure) -> dict[str, Any]:
+    """A figure as plain data: what the site script draws and the picture is drawn from."""
     drawn = json.loads(figure.to_json(validate=True, engine="json"))
     drawn["layout"].pop("template", None)  # plotly.py's default theme: the site script themes charts
-    return json_for_html({"data": drawn["data"], "layout": drawn["layout"]}) + "\n"
+    return {"data": drawn["data"], "layout": drawn["layout"]}
+
+
+def to_json(figure: go.Figure | dict[str, Any]) -> str:
+    """A figure as deterministic JSON (sorted keys, HTML-significant characters escaped)."""
+    return json_for_html(figure if isinstance(figure, dict) else plain(figure)) + "\n"

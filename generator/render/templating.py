@@ -69,8 +69,13 @@ def identifier(value: str) -> Markdown:
     return Markdown(value)
 
 
-def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Environment:
-    """The environment every page is rendered in, for one language."""
+def environment(
+    language: Language, override_dirs: Sequence[Path] = (), pictures: dict[str, str] | None = None
+) -> Environment:
+    """The environment every page is rendered in, for one language.
+
+    ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
+    """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
         loader=ChoiceLoader([*loaders, FileSystemLoader(str(TEMPLATES_DIR))]),
@@ -142,6 +147,7 @@ def environment(language: Language, override_dirs: Sequence[Path] = ()) -> Envir
         plain=plain,
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
+        picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
     )
     env.filters.update(

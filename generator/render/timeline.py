@@ -198,7 +198,9 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
     first = min(dates.bounds(e.record.when)[0] for e in dated)  # type: ignore[index]
     last = max((dates.extent(e.record)[1] or dates.bounds(e.record.when))[1] for e in dated)  # type: ignore[index]
     span = dt.datetime.combine(last, dt.time()) + DAY - dt.datetime.combine(first, dt.time())
-    crowded = span / 40  # markers closer than this in one lane leave their numbers to hover and focus
+    # Markers closer than this in one lane leave their numbers to hover and focus: on a phone the
+    # plot is about 200 pixels wide, so this keeps numbers at least about 16 pixels apart.
+    crowded = span / 12
 
     traces = []
     for side in lanes:

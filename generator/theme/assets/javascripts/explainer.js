@@ -55,11 +55,18 @@
     return {
       fg: fg || (dark ? "#e2e4e9" : "#000000de"),
       grid: dark ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.12)",
-      // Okabe and Ito's colour-blind-safe hues, darkened or lightened to keep 3:1 against the page.
-      colorway: dark ? ["#56b4e9", "#e69f00", "#2ab58a", "#d98cb8", "#f0e442"]
-                     : ["#0072b2", "#c2510a", "#00805f", "#a8478a", "#8a6500"],
+      colorway: sideColours(),
       hoverBg: dark ? "#1e2129" : "#ffffff"
     };
+  }
+
+  /* The sides' colours of the reader's scheme, from the stylesheet (the picture uses the same):
+     Okabe and Ito's colour-blind-safe hues, darkened or lightened to keep 3:1 against the page. */
+  function sideColours() {
+    var style = getComputedStyle(document.body);
+    var colours = [];
+    for (var i = 0; i < 5; i++) colours.push(style.getPropertyValue("--explainer-side-" + i).trim() || "currentColor");
+    return colours;
   }
 
   function themed(layout) {
@@ -317,9 +324,17 @@
     return element.getAttribute("data-label-" + name) || "";
   }
 
+  /* The picture, if there is one, stays: it shows the same as the chart would. */
   function showFailure(element, plot) {
-    plot.classList.add("explainer-chart__plot--failed");
-    plot.textContent = label(element, "failed");
+    var picture = plot.querySelector(".explainer-picture");
+    if (picture) {
+      picture.classList.remove("explainer-picture--leaving");
+      plot.style.minHeight = "";
+    }
+    var note = document.createElement("p");
+    note.className = "explainer-chart__plot--failed";
+    note.textContent = label(element, "failed");
+    plot.appendChild(note);
   }
 
   function draw(element) {
@@ -334,6 +349,12 @@
       var figure = results[0];
       var Plotly = results[1];
       if (!document.body.contains(plot)) { charts.delete(plot); return; }
+      // The picture drawn at build time stays in place, at the chart's height, until Plotly has drawn.
+      var picture = plot.querySelector(".explainer-picture");
+      if (picture) {
+        plot.style.minHeight = picture.getBoundingClientRect().height + "px";
+        picture.classList.add("explainer-picture--leaving");
+      }
       var stage = document.createElement("div");
       stage.className = "explainer-chart__stage";
       plot.parentNode.insertBefore(stage, plot);
@@ -349,6 +370,8 @@
       var locale = registerLocale(figure);
       var options = locale ? Object.assign({}, config, { locale: locale }) : config;
       return Plotly.newPlot(plot, coloured(figure.data), themed(figure.layout), options).then(function () {
+        if (picture) picture.remove();
+        plot.style.minHeight = "";
         buildToolbar(chart);
         layoutPoints(chart);
         performance.measure(mark, mark + ":start"); // read by the benchmark: drawing, without loading

@@ -1,0 +1,324 @@
+"""A picture of each chart, drawn at build time from the same figure data Plotly draws.
+
+The picture is inline SVG in the page: it is seen at first paint, in print, with JavaScript off
+and wherever the page is read; the site script replaces it with the interactive chart. Every mark
+comes from the figure (``x``, ``y``, symbols, lanes, ranges, shapes, labels), so a point sits at the
+same data position in both. The plot's width follows the page: horizontal positions are CSS
+``calc()`` of the width (SVG 2 geometry properties), vertical ones are pixels of the figure's
+height, so the picture and the chart take the same room.
+
+Editors' text reaches the picture already HTML-escaped in the figure (names, labels); numbers and
+positions are formatted here. Very large timelines are summarised: one density strip per lane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from babel import dates as babel_dates
+
+from ..i18n import Language
+
+LEFT_MAX = 230
+"""Widest room for lane names on the left, in pixels (longer names are shortened by the figure)."""
+RIGHT = 10
+CHAR = 7.0
+"""Average width of a character of the chart's 13-pixel text, for sizing the lane names' room."""
+DENSITY_BINS = 120
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class _Axis:
+    """Maps an x value (a number or a date string) to a fraction of the plot's width."""
+
+    def __init__(self, spec: dict[str, Any]):
+        self.is_date = spec.get("type") == "date"
+        low, high = (self.value(v) for v in spec.get("range", [0, 1]))
+        self.low, self.high = low, (high if high != low else low + 1)
+        self.domain = spec.get("domain", [0.0, 1.0])
+
+    def value(self, x: Any) -> float:
+        if self.is_date:
+            return dt.datetime.fromisoformat(str(x)).replace(tzinfo=dt.UTC).timestamp()
+        return float(x)
+
+    def fraction(self, x: Any) -> float:
+        share = (self.value(x) - self.low) / (self.high - self.low)
+        return self.domain[0] + (self.domain[1] - self.domain[0]) * share
+
+
+class Picture:
+    """One figure as SVG markup."""
+
+    def __init__(self, figure: dict[str, Any], language: Language, labelled_by: str):
+        self.figure = figure
+        self.layout = figure["layout"]
+        self.language = language
+        self.labelled_by = labelled_by
+        margin = self.layout.get("margin", {})
+        self.height = float(self.layout.get("height", 320))
+        self.top, self.bottom = float(margin.get("t", 40)), float(margin.get("b", 50))
+        names = self.layout.get("yaxis", {}).get("ticktext", [])
+        self.left = min(LEFT_MAX, max((len(_plain(n)) for n in names), default=0) * CHAR + 24)
+        y = self.layout.get("yaxis", {})
+        self.y_low, self.y_high = y.get("range", [-0.5, 0.5])
+        self.axes = {"x": _Axis(self.layout.get("xaxis", {}))}
+        if "xaxis2" in self.layout:
+            self.axes["x2"] = _Axis(self.layout["xaxis2"])
+        self.out: list[str] = []
+
+    # --- positions -----------------------------------------------------------------------------
+
+    def x(self, fraction: float) -> str:
+        """A horizontal position: ``fraction`` of the plot's width, after the lane names' room."""
+        return f"calc({_number(self.left)}px + (100% - {_number(self.left + RIGHT)}px) * {fraction:.5f})"
+
+    def at(self, fraction: float, y: float) -> str:
+        """A ``style`` placing a group's origin at ``fraction`` of the plot's width and ``y`` pixels down.
+
+        Percentages in a translation are of the SVG's own width with ``transform-box: view-box``.
+        """
+        return f"transform-box:view-box;transform:translate({self.x(fraction)},{_number(y)}px)"
+
+    def width(self, fraction: float) -> str:
+        return f"calc((100% - {_number(self.left + RIGHT)}px) * {max(fraction, 0):.5f})"
+
+    def y(self, value: float) -> float:
+        share = (value - self.y_low) / ((self.y_high - self.y_low) or 1)
+        return self.top + (self.height - self.top - self.bottom) * (1 - share)
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def svg(self) -> str:
+        self._lanes()
+        self._shapes()
+        self._ticks()
+        large = any(t.get("type") == "scattergl" for t in self.figure["data"]) and self._count() > 1000
+        for trace in self.figure["data"]:
+            if trace.get("mode") == "lines":
+                self._lines(trace)
+            elif large:
+                self._density(trace)
+            else:
+                self._markers(trace)
+        self._annotations()
+        body = "".join(self.out)
+        return (
+            f'<svg class="explainer-picture" width="100%" height="{_number(self.height)}" role="img" '
+            f'aria-labelledby="{self.labelled_by}" focusable="false">{body}</svg>'
+        )
+
+    def _count(self) -> int:
+        return sum(len(t.get("x") or []) for t in self.figure["data"] if t.get("mode") != "lines")
+
+    def _lanes(self) -> None:
+        y = self.layout.get("yaxis", {})
+        for value, name in zip(y.get("tickvals", []), y.get("ticktext", []), strict=False):
+            py = _number(self.y(value))
+            self.out.append(
+                f'<rect class="explainer-picture__grid" style="x:{self.x(0)};y:{py}px;width:{self.width(1)};'
+                f'height:1px"/>'
+                f'<text class="explainer-picture__lane" x="{_number(self.left - 8)}" y="{py}" '
+                f'text-anchor="end" dominant-baseline="middle">{name}</text>'
+            )
+
+    def _shapes(self) -> None:
+        for shape in self.layout.get("shapes", []):
+            if shape.get("type") != "rect":
+                continue
+            axis = self.axes.get(str(shape.get("xref", "x")).replace("axis", ""))
+            x0 = float(shape["x0"]) if shape.get("xref") == "paper" else axis.fraction(shape["x0"])  # type: ignore[union-attr]
+            x1 = float(shape["x1"]) if shape.get("xref") == "paper" else axis.fraction(shape["x1"])  # type: ignore[union-attr]
+            self.out.append(
+                f'<rect class="explainer-picture__band" style="x:{self.x(x0)};y:{_number(self.top)}px;'
+                f'width:{self.width(x1 - x0)};height:{_number(self.height - self.top - self.bottom)}px"/>'
+            )
+
+    def _annotations(self) -> None:
+        for note in self.layout.get("annotations", []):
+            axis = self.axes["x"]
+            x = float(note["x"]) if note.get("xref") == "paper" else axis.fraction(note["x"])
+            anchor = {"right": "end", "left": "start"}.get(note.get("xanchor", ""), "middle")
+            self.out.append(
+                f'<g style="{self.at(x, self.top - 6)}">'
+                f'<text class="explainer-picture__note" text-anchor="{anchor}">{note.get("text", "")}</text></g>'
+            )
+
+    def _ticks(self) -> None:
+        spec = self.layout.get("xaxis", {})
+        axis = self.axes["x"]
+        baseline = self.height - self.bottom + 18
+        ticks: Sequence[tuple[float, str]] = []
+        if axis.is_date:
+            ticks = _date_ticks(axis, self.language)
+        elif spec.get("tickmode") == "linear":
+            start, step = float(spec.get("tick0", 0)), float(spec.get("dtick", 1))
+            value, ticks = start, []
+            while value <= axis.high:
+                if value >= axis.low:
+                    ticks.append((value, self.language.number(int(value))))
+                value += step
+        for n, (value, label) in enumerate(ticks):
+            # Every other tick's label is left out on narrow screens (see explainer.css).
+            minor = " explainer-picture__tick--minor" if n % 2 else ""
+            fraction = axis.domain[0] + (axis.domain[1] - axis.domain[0]) * (value - axis.low) / (axis.high - axis.low)
+            self.out.append(
+                f'<rect class="explainer-picture__grid" style="x:{self.x(fraction)};y:{_number(self.top)}px;width:1px;'
+                f'height:{_number(self.height - self.top - self.bottom)}px"/>'
+                f'<g style="{self.at(fraction, baseline)}">'
+                f'<text class="explainer-picture__tick{minor}" text-anchor="middle">{_escape(label)}</text></g>'
+            )
+        title = spec.get("title", {}).get("text")
+        if title:
+            middle = (axis.domain[0] + axis.domain[1]) / 2
+            self.out.append(
+                f'<g style="{self.at(middle, self.height - 12)}">'
+                f'<text class="explainer-picture__title" text-anchor="middle">{title}</text></g>'
+            )
+
+    def _colour(self, trace: dict[str, Any]) -> str:
+        return f"c{int((trace.get('meta') or {}).get('colour', 0)) % 5}"
+
+    def _lines(self, trace: dict[str, Any]) -> None:
+        axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
+        xs, ys = trace.get("x") or [], trace.get("y") or []
+        thickness = float((trace.get("line") or {}).get("width", 2))
+        opacity = trace.get("opacity", 1)
+        for i in range(0, len(xs) - 1):
+            if xs[i] is None or xs[i + 1] is None:
+                continue
+            a, b = axis.fraction(xs[i]), axis.fraction(xs[i + 1])
+            py = self.y(ys[i]) - thickness / 2
+            self.out.append(
+                f'<rect class="explainer-picture__line {self._colour(trace)}" opacity="{opacity}" '
+                f'style="x:{self.x(min(a, b))};y:{_number(py)}px;width:{self.width(abs(b - a))};'
+                f'height:{_number(thickness)}px"/>'
+            )
+
+    def _markers(self, trace: dict[str, Any]) -> None:
+        axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
+        marker = trace.get("marker") or {}
+        symbols = marker.get("symbol") or []
+        size = float(marker.get("size", 12))
+        texts = trace.get("text") or []
+        positions = trace.get("textposition") or []
+        colour = self._colour(trace)
+        anchors = [custom[0] for custom in trace.get("customdata") or []]
+        for i, (x, y) in enumerate(zip(trace.get("x") or [], trace.get("y") or [], strict=False)):
+            entry = f' data-anchor="{html.escape(str(anchors[i]))}"' if i < len(anchors) else ""
+            symbol = symbols[i] if isinstance(symbols, list) else symbols
+            text = texts[i] if isinstance(texts, list) and i < len(texts) else ""
+            where = str(
+                positions[i] if isinstance(positions, list) and i < len(positions) else positions or "top center"
+            )
+            inside = _mark(str(symbol), size) + _label(text, where, size)
+            self.out.append(
+                f'<g class="explainer-picture__point {colour}"{entry} style="{self.at(axis.fraction(x), self.y(y))}">'
+                f"{inside}</g>"
+            )
+
+    def _density(self, trace: dict[str, Any]) -> None:
+        """Thousands of points: how many fall in each stretch of the axis, one strip per lane."""
+        axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
+        counts = [0] * DENSITY_BINS
+        xs = trace.get("x") or []
+        for x in xs:
+            fraction = (axis.fraction(x) - axis.domain[0]) / ((axis.domain[1] - axis.domain[0]) or 1)
+            counts[min(DENSITY_BINS - 1, max(0, int(fraction * DENSITY_BINS)))] += 1
+        if not xs:
+            return
+        most = max(counts) or 1
+        lane_y = self.y(float((trace.get("y") or [0])[0]))
+        width = (axis.domain[1] - axis.domain[0]) / DENSITY_BINS
+        for n, count in enumerate(counts):
+            if count:
+                tall = 4 + 26 * count / most
+                self.out.append(
+                    f'<rect class="explainer-picture__line {self._colour(trace)}" style="x:'
+                    f"{self.x(axis.domain[0] + n * width)};y:{_number(lane_y - tall / 2)}px;width:{self.width(width)};"
+                    f'height:{_number(tall)}px"/>'
+                )
+
+
+def _mark(symbol: str, size: float) -> str:
+    """A Plotly marker symbol drawn around (0, 0): its shape, fill, dot or cross."""
+    r = size / 2
+    hollow = "-open" in symbol
+    fill = ' class="explainer-picture__hollow"' if hollow else ""
+    if symbol.startswith("diamond"):
+        shape = f'<polygon{fill} points="0,{-r:.1f} {r:.1f},0 0,{r:.1f} {-r:.1f},0"/>'
+    else:
+        shape = f'<circle{fill} r="{r - 1:.1f}"/>'
+    if "-dot" in symbol:
+        shape += '<circle r="1.8"/>'
+    if "-x" in symbol:
+        d = r * 0.5
+        cross = f"M{-d:.1f},{-d:.1f}L{d:.1f},{d:.1f}M{-d:.1f},{d:.1f}L{d:.1f},{-d:.1f}"
+        shape += f'<path class="explainer-picture__cross" d="{cross}"/>'
+    return shape
+
+
+def _label(text: str, where: str, size: float) -> str:
+    """A marker's number where the figure puts it: above, below or beside the marker."""
+    if not text:
+        return ""
+    if where.startswith("bottom"):
+        place = f'y="{size / 2 + 12:.1f}" text-anchor="middle"'
+    elif where.startswith("middle"):
+        place = f'x="{size / 2 + 3:.1f}" dominant-baseline="middle"'
+    else:
+        place = f'y="{-size / 2 - 4:.1f}" text-anchor="middle"'
+    return f'<text class="explainer-picture__number" {place}>{_escape(text)}</text>'
+
+
+def _date_ticks(axis: _Axis, language: Language) -> list[tuple[float, str]]:
+    """Calendar ticks across the axis: days, weeks, months or years, by the span shown."""
+    start = dt.datetime.fromtimestamp(axis.low, dt.UTC).replace(tzinfo=None)
+    end = dt.datetime.fromtimestamp(axis.high, dt.UTC).replace(tzinfo=None)
+    days = (end - start).days
+    ticks = []
+    if days <= 75:
+        step = 1 if days <= 8 else 7 if days <= 56 else 14
+        day = start.date() + dt.timedelta(days=1)
+        while dt.datetime.combine(day, dt.time()) <= end:
+            label = babel_dates.format_skeleton("MMMd", day, locale=language.locale)
+            ticks.append((_stamp(dt.datetime.combine(day, dt.time())), label))
+            day += dt.timedelta(days=step)
+    elif days <= 900:
+        every = 1 if days <= 250 else 2 if days <= 500 else 3
+        month = dt.date(start.year, start.month, 1)
+        while True:
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+            moment = dt.datetime.combine(month, dt.time())
+            if moment > end:
+                break
+            if (month.month - 1) % every == 0:
+                ticks.append((_stamp(moment), babel_dates.format_skeleton("yMMM", month, locale=language.locale)))
+    else:
+        for year in range(start.year + 1, end.year + 1):
+            ticks.append((_stamp(dt.datetime(year, 1, 1)), str(year)))
+    return ticks
+
+
+def _stamp(moment: dt.datetime) -> float:
+    return moment.replace(tzinfo=dt.UTC).timestamp()
+
+
+def _plain(text: str) -> str:
+    """The visible characters of already-escaped text (to measure it)."""
+    return html.unescape(text)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def picture(figure: dict[str, Any], language: Language, labelled_by: str) -> str:
+    """The figure as inline SVG markup, labelled by the element with id ``labelled_by``."""
+    return Picture(figure, language, labelled_by).svg()

@@ -1,0 +1,75 @@
+"""Each chart's picture, drawn at build time: seen with no script at all, in print, and in the
+same places as the interactive chart that replaces it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_dated import dated_port, dated_site, dated_url, explainer  # noqa: F401 - shared fixtures
+from tests.test_reader import draw_charts
+
+pytestmark = pytest.mark.browser
+
+CENTRES = """sel => Object.fromEntries(Array.from(document.querySelectorAll(sel)).map(e => {
+  const r = e.querySelector('circle, polygon') ? e.querySelector('circle, polygon').getBoundingClientRect()
+                                               : e.getBoundingClientRect();
+  const key = e.getAttribute('data-anchor') || e.getAttribute('href').split('#')[1];
+  return [key, [r.x + r.width / 2, r.y + r.height / 2]];
+}))"""
+
+
+def test_without_javascript_every_entry_is_in_the_picture(dated_url: str, dated_site: Path, browser: Any) -> None:  # noqa: F811
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    figure = json.loads((dated_site / "figures" / "timeline.json").read_text(encoding="utf-8"))
+    anchors = {c[0] for t in figure["data"] for c in t.get("customdata", [])}
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        page.goto(dated_url + "timeline/")
+        picture = page.locator("#timeline-chart .explainer-picture")
+        assert picture.is_visible(), media
+        shown = set(page.evaluate(CENTRES, "#timeline-chart .explainer-picture__point"))
+        assert shown == anchors, media
+        assert picture.get_attribute("role") == "img" and picture.get_attribute("aria-labelledby")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
+    width: int,
+    dated_url: str,  # noqa: F811
+    browser: Any,
+) -> None:
+    """The picture's markers and Plotly's (where the keyboard links sit) agree to a few pixels."""
+    still = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = still.new_page()
+    page.goto(dated_url + "timeline/")
+    box = page.locator("#timeline-chart .explainer-chart__plot").bounding_box()
+    pictured = {
+        k: (x - box["x"], y - box["y"])
+        for k, (x, y) in page.evaluate(CENTRES, "#timeline-chart .explainer-picture__point").items()
+    }
+    still.close()
+
+    live = browser.new_context(viewport={"width": width, "height": 900})
+    page = live.new_page()
+    page.goto(dated_url + "timeline/")
+    draw_charts(page)
+    assert page.locator("#timeline-chart .explainer-picture").count() == 0, "the chart replaced the picture"
+    box = page.locator("#timeline-chart .explainer-chart__plot").bounding_box()
+    drawn = {
+        k: (x - box["x"], y - box["y"])
+        for k, (x, y) in page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point").items()
+    }
+    live.close()
+    assert pictured.keys() == drawn.keys()
+    far = {
+        k: (pictured[k], drawn[k])
+        for k in drawn
+        if abs(pictured[k][0] - drawn[k][0]) > 14 or abs(pictured[k][1] - drawn[k][1]) > 3
+    }
+    assert far == {}, far

@@ -27,7 +27,8 @@ LEFT_MAX = 230
 RIGHT = 10
 CHAR = 7.0
 """Average width of a character of the chart's 13-pixel text, for sizing the lane names' room."""
-DENSITY_BINS = 120
+DENSITY_CELLS = 2400
+"""At most this many density cells in all (more rows, fewer stretches each), to keep pages light."""
 
 
 def _number(value: float) -> str:
@@ -77,7 +78,7 @@ class Picture:
 
     def x(self, fraction: float) -> str:
         """A horizontal position: ``fraction`` of the plot's width, after the lane names' room."""
-        return f"calc({_number(self.left)}px + (100% - {_number(self.left + RIGHT)}px) * {fraction:.5f})"
+        return f"calc({_number(self.left)}px + (100% - {_number(self.left + RIGHT)}px) * {fraction:.4f})"
 
     def at(self, fraction: float, y: float) -> str:
         """A ``style`` placing a group's origin at ``fraction`` of the plot's width and ``y`` pixels down.
@@ -87,7 +88,7 @@ class Picture:
         return f"transform-box:view-box;transform:translate({self.x(fraction)},{_number(y)}px)"
 
     def width(self, fraction: float) -> str:
-        return f"calc((100% - {_number(self.left + RIGHT)}px) * {max(fraction, 0):.5f})"
+        return f"calc((100% - {_number(self.left + RIGHT)}px) * {max(fraction, 0):.4f})"
 
     def y(self, value: float) -> float:
         share = (value - self.y_low) / ((self.y_high - self.y_low) or 1)
@@ -102,7 +103,8 @@ class Picture:
         large = any(t.get("type") == "scattergl" for t in self.figure["data"]) and self._count() > 1000
         for trace in self.figure["data"]:
             if trace.get("mode") == "lines":
-                self._lines(trace)
+                if not large:  # at scale the density strips say where things are
+                    self._lines(trace)
             elif large:
                 self._density(trace)
             else:
@@ -158,7 +160,7 @@ class Picture:
         if axis.is_date:
             ticks = _date_ticks(axis, self.language)
         elif spec.get("tickmode") == "linear":
-            start, step = float(spec.get("tick0", 0)), float(spec.get("dtick", 1))
+            start, step = float(spec.get("tick0", 0)), _nice_step(axis.high - axis.low, float(spec.get("dtick", 1)))
             value, ticks = start, []
             while value <= axis.high:
                 if value >= axis.low:
@@ -224,26 +226,27 @@ class Picture:
             )
 
     def _density(self, trace: dict[str, Any]) -> None:
-        """Thousands of points: how many fall in each stretch of the axis, one strip per lane."""
+        """Thousands of points: how many fall in each stretch of the axis, one strip per row."""
         axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
-        counts = [0] * DENSITY_BINS
-        xs = trace.get("x") or []
-        for x in xs:
+        row_count = len(self.layout.get("yaxis", {}).get("tickvals", [])) or 1
+        bins = max(10, min(60, DENSITY_CELLS // (row_count * 3)))
+        rows: dict[float, list[int]] = {}
+        for x, y in zip(trace.get("x") or [], trace.get("y") or [], strict=False):
             fraction = (axis.fraction(x) - axis.domain[0]) / ((axis.domain[1] - axis.domain[0]) or 1)
-            counts[min(DENSITY_BINS - 1, max(0, int(fraction * DENSITY_BINS)))] += 1
-        if not xs:
-            return
-        most = max(counts) or 1
-        lane_y = self.y(float((trace.get("y") or [0])[0]))
-        width = (axis.domain[1] - axis.domain[0]) / DENSITY_BINS
-        for n, count in enumerate(counts):
-            if count:
-                tall = 4 + 26 * count / most
-                self.out.append(
-                    f'<rect class="explainer-picture__line {self._colour(trace)}" style="x:'
-                    f"{self.x(axis.domain[0] + n * width)};y:{_number(lane_y - tall / 2)}px;width:{self.width(width)};"
-                    f'height:{_number(tall)}px"/>'
-                )
+            counts = rows.setdefault(float(y), [0] * bins)
+            counts[min(bins - 1, max(0, int(fraction * bins)))] += 1
+        width = (axis.domain[1] - axis.domain[0]) / bins
+        row_height = (self.height - self.top - self.bottom) / max(abs(self.y_high - self.y_low), 1)
+        for y, counts in rows.items():
+            most = max(counts) or 1
+            for n, count in enumerate(counts):
+                if count:
+                    tall = min(row_height * 0.8, 4 + 22 * count / most)
+                    self.out.append(
+                        f'<rect class="explainer-picture__line {self._colour(trace)}" style="x:'
+                        f"{self.x(axis.domain[0] + n * width)};y:{_number(self.y(y) - tall / 2)}px;"
+                        f'width:{self.width(width)};height:{_number(tall)}px"/>'
+                    )
 
 
 def _mark(symbol: str, size: float) -> str:
@@ -304,6 +307,18 @@ def _date_ticks(axis: _Axis, language: Language) -> list[tuple[float, str]]:
         for year in range(start.year + 1, end.year + 1):
             ticks.append((_stamp(dt.datetime(year, 1, 1)), str(year)))
     return ticks
+
+
+def _nice_step(span: float, step: float, most: int = 15) -> float:
+    """``step``, or the next 1, 2 or 5 times a power of ten that gives at most ``most`` ticks."""
+    candidate, scale = step, 1.0
+    while span / candidate > most:
+        for factor in (1, 2, 5):
+            candidate = factor * scale
+            if candidate >= step and span / candidate <= most:
+                return candidate
+        scale *= 10
+    return candidate
 
 
 def _stamp(moment: dt.datetime) -> float:

@@ -22,7 +22,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_JS, THEME_DIR, plotly_js_file
+from .assets import (
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    PLOTLY_BASIC_JS,
+    PLOTLY_JS,
+    THEME_DIR,
+    AssetError,
+    plotly_basic_js,
+    plotly_js_file,
+)
 from .errors import ContentError
 from .i18n import Language
 from .messages import NAV, PALETTE_TOGGLE
@@ -165,6 +174,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 file.edit_uri = output.edit_paths[path]
             files.append(file)
         files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(plotly_js_file())))
+        try:
+            files.append(File.generated(config, PLOTLY_BASIC_JS, content=plotly_basic_js()))
+        except AssetError as error:
+            raise PluginError(str(error)) from None
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

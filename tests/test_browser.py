@@ -71,7 +71,7 @@ def test_timeline_draws_one_marker_per_entry(watched: Watched, site_url: str) ->
     unordered = any(entry.rank is None for entry in explainer.timeline)
     assert page.locator(".explainer-chart").get_by_text("Order not reported").count() == (1 if unordered else 0)
     assert watched.errors == [] and watched.failed == [] and watched.outside() == []
-    assert any(url.endswith("/assets/javascripts/vendor/plotly.min.js") for url in watched.requests)
+    assert any(url.endswith("/assets/javascripts/vendor/plotly-basic.min.js") for url in watched.requests)
 
 
 def test_clicking_a_marker_goes_to_its_entry(watched: Watched, site_url: str) -> None:

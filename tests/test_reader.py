@@ -220,13 +220,13 @@ def test_plotly_loads_only_when_a_chart_comes_near_and_only_once(
     page.wait_for_load_state("networkidle")
     assert not any("plotly" in url for url in requests)
     draw_charts(page)
-    assert sum("plotly.min.js" in url for url in requests) == 1
+    assert sum("plotly-basic.min.js" in url for url in requests) == 1
     page.evaluate("window.__samePage = true")
     page.locator("#who-said-and-did-what-list a[href*='timeline/#']").first.click()  # instant navigation
     page.wait_for_url("**/timeline/**")
     draw_charts(page)
     assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
-    assert sum("plotly.min.js" in url for url in requests) == 1, "plotly.js is loaded once across pages"
+    assert sum("plotly-basic.min.js" in url for url in requests) == 1, "plotly.js is loaded once across pages"
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1, "no orphan chart"
 
 

@@ -18,26 +18,40 @@
 
   var script = document.currentScript;
   var siteRoot = new URL("../../", script ? script.src : location.href);
-  var plotlyUrl = new URL("assets/javascripts/vendor/plotly.min.js", siteRoot);
-  var plotlyPromise = null;
+  // plotly.js's basic bundle draws SVG charts; the full one (with WebGL) only very large ones.
+  var bundles = {
+    basic: new URL("assets/javascripts/vendor/plotly-basic.min.js", siteRoot),
+    full: new URL("assets/javascripts/vendor/plotly.min.js", siteRoot)
+  };
+  var loading = {};
+  var fullLoaded = false;
   var charts = new Map(); // plot element -> {figure, element, layer, toolbar}
   var MAX_POINT_LINKS = 300;
 
   document.documentElement.classList.add("explainer-js");
 
-  function loadPlotly() {
-    if (window.Plotly) return Promise.resolve(window.Plotly);
-    if (!plotlyPromise) {
-      plotlyPromise = new Promise(function (resolve, reject) {
+  function needsWebGL(figure) {
+    return figure.data.some(function (trace) { return trace.type === "scattergl"; });
+  }
+
+  /* One bundle at a time: the full bundle includes everything the basic one has. */
+  function loadPlotly(figure) {
+    var which = needsWebGL(figure) ? "full" : "basic";
+    if (window.Plotly && (which === "basic" || fullLoaded)) return Promise.resolve(window.Plotly);
+    if (!loading[which]) {
+      loading[which] = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
-        tag.src = plotlyUrl.href;
+        tag.src = bundles[which].href;
         tag.async = true;
-        tag.onload = function () { resolve(window.Plotly); };
-        tag.onerror = function () { plotlyPromise = null; reject(new Error("plotly.js did not load")); };
+        tag.onload = function () {
+          if (which === "full") fullLoaded = true;
+          resolve(window.Plotly);
+        };
+        tag.onerror = function () { loading[which] = null; reject(new Error("plotly.js did not load")); };
         document.head.appendChild(tag);
       });
     }
-    return plotlyPromise;
+    return loading[which];
   }
 
   function isDark() {
@@ -342,10 +356,12 @@
     if (!plot || charts.has(plot)) return;
     charts.set(plot, null);
     var dataUrl = new URL(element.getAttribute("data-figure"), siteRoot);
-    Promise.all([fetch(dataUrl).then(function (response) {
+    fetch(dataUrl).then(function (response) {
       if (!response.ok) throw new Error("figure data: HTTP " + response.status);
       return response.json();
-    }), loadPlotly()]).then(function (results) {
+    }).then(function (figure) {
+      return Promise.all([figure, loadPlotly(figure)]);
+    }).then(function (results) {
       var figure = results[0];
       var Plotly = results[1];
       if (!document.body.contains(plot)) { charts.delete(plot); return; }

@@ -66,3 +66,17 @@ def test_a_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path, monkeypatc
     with pytest.raises(assets.AssetError, match="does not match the integrity pinned"):
         assets.plotly_basic_js()
     assert not (tmp_path / assets.PLOTLY_BASIC.tarball_name).exists(), "a wrong download is never cached"
+
+
+def test_the_chart_script_uses_only_plotlys_public_api() -> None:
+    """No underscore members (``_fullLayout``, ``_offset``...), no axis internals (``l2p``, ``d2l``): an
+    upgrade of plotly.js cannot silently break the keyboard layer or the colours."""
+    import re
+
+    script = (Path(assets.THEME_DIR) / assets.EXTRA_JAVASCRIPT).read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)
+    assert re.findall(r"\.\s*_\w+", code) == []
+    assert re.findall(r"\b(?:l2p|d2l|p2l|l2c|c2p|d2p)\b", code) == []
+    used = set(re.findall(r"Plotly\.(\w+(?:\.\w+)?)", code))
+    public = {"newPlot", "restyle", "relayout", "purge", "register", "Plots.resize", "Fx.hover", "Fx.unhover"}
+    assert used <= public, used - public

@@ -70,6 +70,6 @@ def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
     far = {
         k: (pictured[k], drawn[k])
         for k in drawn
-        if abs(pictured[k][0] - drawn[k][0]) > 14 or abs(pictured[k][1] - drawn[k][1]) > 3
+        if abs(pictured[k][0] - drawn[k][0]) > 2 or abs(pictured[k][1] - drawn[k][1]) > 2
     }
     assert far == {}, far

@@ -42,6 +42,23 @@ def symbol(entry: TimelineEntry) -> str:
     return _SHAPES[entry.kind] + _FILLS[when.precision]
 
 
+LABEL_CHARS = 28
+"""Longer lane and row names are shortened on a chart's axis (in full in the hover and the list)."""
+CHAR_PX = 7.0
+"""Average width of a character of the charts' 13-pixel text."""
+GUTTER_MAX = 230
+
+
+def short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
+def gutter(names: list[str]) -> int:
+    """The room on the left for a chart's row names, in pixels: fixed, not measured by Plotly, so the
+    picture, the chart and the keyboard layer all know where the plot begins."""
+    return int(min(GUTTER_MAX, max((len(name) for name in names), default=0) * CHAR_PX + 24))
+
+
 def lane_meta(explainer: Explainer, side: str, lane: int) -> dict[str, int]:
     """What the site script needs to colour a trace: its lane, and its side's colour everywhere."""
     return {"lane": lane, "colour": explainer.sides.index(side)}

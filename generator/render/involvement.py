@@ -19,8 +19,6 @@ CHART_ID = "involvement-chart"
 LIST_ANCHOR = "who-said-and-did-what-list"
 MAX_ROWS = 40
 """The chart and its list show the most involved actors; every actor's own page lists all of theirs."""
-MAX_LABEL = 28
-"""Longer actor names are shortened on the chart's axis (in full in the hover and the list)."""
 
 
 def involvements(explainer: Explainer) -> dict[str, list[tuple[TimelineEntry, str]]]:
@@ -48,10 +46,6 @@ def involved_count(explainer: Explainer) -> int:
     """How many actors speak in or take part in at least one entry."""
     speakers = {s.speaker for s in explainer.statements.values()}
     return len(speakers | {a for e in explainer.events.values() for a in e.actors})
-
-
-def _short(name: str) -> str:
-    return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1].rstrip() + "\u2026"
 
 
 def figure(explainer: Explainer, language: Language) -> go.Figure:
@@ -94,7 +88,7 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             )  # fmt: skip
     layout = go.Layout(
         height=110 + 30 * max(len(rows), 1),
-        margin={"l": 10, "r": 10, "t": 10, "b": 50},
+        margin={"l": charts.gutter([charts.short(explainer.actors[a].name) for a in rows]), "r": 10, "t": 10, "b": 50},
         showlegend=False,
         hovermode="closest",
         dragmode="pan",
@@ -105,8 +99,8 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
         },
         yaxis={
             "tickvals": list(row_of.values()),
-            "ticktext": [html_text(_short(explainer.actors[a].name)) for a in rows],
-            "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": True, "zeroline": False,
+            "ticktext": [html_text(charts.short(explainer.actors[a].name)) for a in rows],
+            "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": False, "zeroline": False,
         },
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout)

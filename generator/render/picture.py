@@ -22,11 +22,6 @@ from babel import dates as babel_dates
 
 from ..i18n import Language
 
-LEFT_MAX = 230
-"""Widest room for lane names on the left, in pixels (longer names are shortened by the figure)."""
-RIGHT = 10
-CHAR = 7.0
-"""Average width of a character of the chart's 13-pixel text, for sizing the lane names' room."""
 DENSITY_CELLS = 2400
 """At most this many density cells in all (more rows, fewer stretches each), to keep pages light."""
 
@@ -65,8 +60,8 @@ class Picture:
         margin = self.layout.get("margin", {})
         self.height = float(self.layout.get("height", 320))
         self.top, self.bottom = float(margin.get("t", 40)), float(margin.get("b", 50))
-        names = self.layout.get("yaxis", {}).get("ticktext", [])
-        self.left = min(LEFT_MAX, max((len(_plain(n)) for n in names), default=0) * CHAR + 24)
+        self.right = float(margin.get("r", 10))
+        self.left = float(margin.get("l", 80))  # the figure's room for row names (charts.gutter)
         y = self.layout.get("yaxis", {})
         self.y_low, self.y_high = y.get("range", [-0.5, 0.5])
         self.axes = {"x": _Axis(self.layout.get("xaxis", {}))}
@@ -78,7 +73,7 @@ class Picture:
 
     def x(self, fraction: float) -> str:
         """A horizontal position: ``fraction`` of the plot's width, after the lane names' room."""
-        return f"calc({_number(self.left)}px + (100% - {_number(self.left + RIGHT)}px) * {fraction:.4f})"
+        return f"calc({_number(self.left)}px + (100% - {_number(self.left + self.right)}px) * {fraction:.4f})"
 
     def at(self, fraction: float, y: float) -> str:
         """A ``style`` placing a group's origin at ``fraction`` of the plot's width and ``y`` pixels down.
@@ -88,7 +83,7 @@ class Picture:
         return f"transform-box:view-box;transform:translate({self.x(fraction)},{_number(y)}px)"
 
     def width(self, fraction: float) -> str:
-        return f"calc((100% - {_number(self.left + RIGHT)}px) * {max(fraction, 0):.4f})"
+        return f"calc((100% - {_number(self.left + self.right)}px) * {max(fraction, 0):.4f})"
 
     def y(self, value: float) -> float:
         share = (value - self.y_low) / ((self.y_high - self.y_low) or 1)
@@ -323,11 +318,6 @@ def _nice_step(span: float, step: float, most: int = 15) -> float:
 
 def _stamp(moment: dt.datetime) -> float:
     return moment.replace(tzinfo=dt.UTC).timestamp()
-
-
-def _plain(text: str) -> str:
-    """The visible characters of already-escaped text (to measure it)."""
-    return html.unescape(text)
 
 
 def _escape(text: str) -> str:

@@ -138,7 +138,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
     axis_title = language.gettext("Order reported (no dates)") if all_undated else language.gettext("Order reported")
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={"l": 10, "r": 10, "t": 40, "b": 50},
+        margin={"l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]), "r": 10, "t": 40, "b": 50},
         showlegend=False,  # the site script draws the legend as buttons a keyboard can reach
         hovermode="closest",
         dragmode="pan",
@@ -151,10 +151,10 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
         },
         yaxis={
             "tickvals": list(range(len(lanes))),
-            "ticktext": [html_text(explainer.actors[s].name) for s in lanes],
+            "ticktext": [html_text(charts.short(explainer.actors[s].name)) for s in lanes],
             "range": [-0.6, len(lanes) - 0.4],
             "fixedrange": True,
-            "automargin": True,
+            "automargin": False,
             "zeroline": False,
         },
         shapes=shapes,
@@ -317,7 +317,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
     shown = [dt.datetime.combine(first, dt.time()) - pad, dt.datetime.combine(last, dt.time()) + DAY + pad]
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={"l": 10, "r": 10, "t": 40, "b": 60},
+        margin={"l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]), "r": 10, "t": 40, "b": 60},
         showlegend=False,
         hovermode="closest",
         dragmode="pan",
@@ -332,10 +332,10 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         },
         yaxis={
             "tickvals": list(range(len(lanes))),
-            "ticktext": [html_text(explainer.actors[s].name) for s in lanes],
+            "ticktext": [html_text(charts.short(explainer.actors[s].name)) for s in lanes],
             "range": [-0.6, len(lanes) - 0.4],
             "fixedrange": True,
-            "automargin": True,
+            "automargin": False,
             "zeroline": False,
         },
         shapes=shapes,

@@ -214,6 +214,7 @@
       button.addEventListener("click", function () {
         var shown = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", shown ? "true" : "false");
+        lane.traces.forEach(function (t) { chart.hidden[t] = !shown; });
         window.Plotly.restyle(plot, { visible: shown ? true : "legendonly" }, lane.traces);
       });
       bar.appendChild(button);
@@ -232,6 +233,7 @@
     reset.textContent = label(chart.element, "reset");
     reset.addEventListener("click", function () {
       bar.querySelectorAll(".explainer-chart__lane").forEach(function (b) { b.setAttribute("aria-pressed", "true"); });
+      chart.hidden = {};
       window.Plotly.restyle(plot, { visible: true });
       window.Plotly.relayout(plot, {
         "xaxis.range": chart.figure.layout.xaxis.range ? chart.figure.layout.xaxis.range.slice() : null,
@@ -274,23 +276,52 @@
   }
 
   /* One link over each visible marker, in reading order. */
+  /* Where data values fall on the chart, from public state only: the layout the figure gives
+     (fixed margins, see charts.gutter), the axes' current ranges, which Plotly keeps in
+     plot.layout as the reader pans and zooms, and the chart's size on the page. */
+  function toNumber(axis, value) {
+    return axis.type === "date" ? Date.parse(String(value).replace(" ", "T") + "Z") : Number(value);
+  }
+
+  function scales(chart) {
+    var layout = chart.plot.layout;
+    var margin = layout.margin || {};
+    var left = margin.l || 0, right = margin.r || 0, top = margin.t || 0, bottom = margin.b || 0;
+    var width = chart.plot.clientWidth - left - right;
+    var height = (layout.height || chart.plot.clientHeight) - top - bottom;
+    function horizontal(axis) {
+      if (!axis || !axis.range) return null;
+      var domain = axis.domain || [0, 1];
+      var low = toNumber(axis, axis.range[0]), high = toNumber(axis, axis.range[1]);
+      return function (value) {
+        var share = (toNumber(axis, value) - low) / (high - low);
+        return left + width * (domain[0] + (domain[1] - domain[0]) * share);
+      };
+    }
+    var ya = layout.yaxis;
+    return {
+      x: horizontal(layout.xaxis), x2: horizontal(layout.xaxis2), left: left, right: left + width,
+      y: function (value) { return top + height * (1 - (value - ya.range[0]) / (ya.range[1] - ya.range[0])); }
+    };
+  }
+
+  /* One link over each visible marker, in reading order. */
   function layoutPoints(chart) {
     var plot = chart.plot;
-    var full = plot._fullLayout;
-    if (!full || !full.xaxis || !full.yaxis) return;
-    var ya = full.yaxis;
+    var scale = scales(chart);
+    if (!scale.x) return;
     var points = [];
-    plot._fullData.forEach(function (trace, t) {
-      if (trace.visible !== true) return;
-      var xa = full[trace.xaxis === "x2" ? "xaxis2" : "xaxis"];
-      if (!xa) return;
+    chart.figure.data.forEach(function (trace, t) {
+      if (chart.hidden[t]) return;
+      var toX = trace.xaxis === "x2" ? scale.x2 : scale.x;
+      if (!toX) return;
       (trace.x || []).forEach(function (x, j) {
         if (x === null || x === undefined) return;
-        var px = xa._offset + xa.l2p(xa.d2l(x));
-        var py = ya._offset + ya.l2p(ya.d2l(trace.y[j]));
-        if (px < xa._offset - 1 || px > xa._offset + xa._length + 1) return; // panned out of view
         var custom = trace.customdata && trace.customdata[j];
         if (!custom) return;
+        var px = toX(x);
+        var py = scale.y(trace.y[j]);
+        if (px < scale.left - 1 || px > scale.right + 1) return; // panned out of view
         var label = custom[1] || plainText(Array.isArray(trace.hovertext) ? trace.hovertext[j] : "");
         points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: label, order: custom[2],
                       href: custom[3] });
@@ -379,7 +410,7 @@
       layer.className = "explainer-chart__points";
       stage.appendChild(layer);
       plot.setAttribute("aria-hidden", "true"); // the links layer and the list carry the chart's content
-      var chart = { figure: figure, element: element, plot: plot, layer: layer, toolbar: null };
+      var chart = { figure: figure, element: element, plot: plot, layer: layer, toolbar: null, hidden: {} };
       charts.set(plot, chart);
       var mark = "explainer-draw:" + element.id;
       performance.mark(mark + ":start");

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test serve validate golden catalogs lint weight screenshots bench clean
+.PHONY: site test serve validate golden catalogs lint weight screenshots bench reader-bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -51,6 +51,10 @@ screenshots: site
 ## bench: build synthetic explainers of 100, 1,000 and 5,000 events and print timings, memory and sizes
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench --browser --preview 100 1000 5000
+
+## reader-bench: the chart pages on a throttled phone (4x CPU, 1.6 Mbit/s, 150 ms): bytes, first paint, picture, interactive, layout shift
+reader-bench: $(STAMP)
+	$(BIN)/python -m tests.reader_bench
 
 ## lint: the same style checks `make test` runs
 lint: $(STAMP)

@@ -42,6 +42,9 @@ def symbol(entry: TimelineEntry) -> str:
     return _SHAPES[entry.kind] + _FILLS[when.precision]
 
 
+TOOLBAR = 44
+"""Room at the top of every chart, in pixels, for the toolbar the site script lays over it (lane
+buttons, zoom, reset): the picture leaves it empty, so adding the toolbar moves nothing."""
 LABEL_CHARS = 28
 """Longer lane and row names are shortened on a chart's axis (in full in the hover and the list)."""
 CHAR_PX = 7.0

@@ -88,7 +88,10 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             )  # fmt: skip
     layout = go.Layout(
         height=110 + 30 * max(len(rows), 1),
-        margin={"l": charts.gutter([charts.short(explainer.actors[a].name) for a in rows]), "r": 10, "t": 10, "b": 50},
+        margin={
+            "l": charts.gutter([charts.short(explainer.actors[a].name) for a in rows]),
+            "r": 10, "t": 10 + charts.TOOLBAR, "b": 50,
+        },
         showlegend=False,
         hovermode="closest",
         dragmode="pan",

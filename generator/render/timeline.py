@@ -138,7 +138,12 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
     axis_title = language.gettext("Order reported (no dates)") if all_undated else language.gettext("Order reported")
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={"l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]), "r": 10, "t": 40, "b": 50},
+        margin={
+            "l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]),
+            "r": 10,
+            "t": 40 + charts.TOOLBAR,
+            "b": 50,
+        },
         showlegend=False,  # the site script draws the legend as buttons a keyboard can reach
         hovermode="closest",
         dragmode="pan",
@@ -317,7 +322,10 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
     shown = [dt.datetime.combine(first, dt.time()) - pad, dt.datetime.combine(last, dt.time()) + DAY + pad]
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={"l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]), "r": 10, "t": 40, "b": 60},
+        margin={
+            "l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]),
+            "r": 10, "t": 40 + charts.TOOLBAR, "b": 60,
+        },
         showlegend=False,
         hovermode="closest",
         dragmode="pan",

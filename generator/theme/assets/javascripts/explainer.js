@@ -242,7 +242,8 @@
       });
     });
     bar.appendChild(reset);
-    chart.element.insertBefore(bar, chart.element.firstChild);
+    // Laid over the room the figure leaves at its top (charts.TOOLBAR), so nothing below moves.
+    chart.plot.parentNode.insertBefore(bar, chart.plot);
     chart.toolbar = bar;
     paintSwatches(chart);
   }

@@ -51,7 +51,8 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
         involvement.FIGURE_PATH: (charts.plain(involvement.figure(explainer, language)), "involvement-chart-name"),
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
-    env = templating.environment(language, override_dirs, pictures)
+    webgl = {path for path, (figure, _) in figures.items() if any(t.get("type") == "scattergl" for t in figure["data"])}
+    env = templating.environment(language, override_dirs, pictures, webgl)
     pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)

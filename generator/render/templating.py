@@ -70,11 +70,15 @@ def identifier(value: str) -> Markdown:
 
 
 def environment(
-    language: Language, override_dirs: Sequence[Path] = (), pictures: dict[str, str] | None = None
+    language: Language,
+    override_dirs: Sequence[Path] = (),
+    pictures: dict[str, str] | None = None,
+    webgl: set[str] | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
+    ``webgl``: the figures drawn with WebGL, which need plotly.js's full bundle.
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
@@ -148,6 +152,7 @@ def environment(
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
+        bundle=lambda figure: "full" if figure in (webgl or set()) else "basic",
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
     )
     env.filters.update(

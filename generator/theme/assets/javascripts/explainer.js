@@ -30,13 +30,10 @@
 
   document.documentElement.classList.add("explainer-js");
 
-  function needsWebGL(figure) {
-    return figure.data.some(function (trace) { return trace.type === "scattergl"; });
-  }
-
-  /* One bundle at a time: the full bundle includes everything the basic one has. */
-  function loadPlotly(figure) {
-    var which = needsWebGL(figure) ? "full" : "basic";
+  /* The bundle a chart needs is on its <figure> (data-bundle), so it loads while the figure data
+     does. The full bundle includes everything the basic one has. */
+  function loadPlotly(element) {
+    var which = element.getAttribute("data-bundle") === "full" ? "full" : "basic";
     if (window.Plotly && (which === "basic" || fullLoaded)) return Promise.resolve(window.Plotly);
     if (!loading[which]) {
       loading[which] = new Promise(function (resolve, reject) {
@@ -388,12 +385,10 @@
     if (!plot || charts.has(plot)) return;
     charts.set(plot, null);
     var dataUrl = new URL(element.getAttribute("data-figure"), siteRoot);
-    fetch(dataUrl).then(function (response) {
+    Promise.all([fetch(dataUrl).then(function (response) {
       if (!response.ok) throw new Error("figure data: HTTP " + response.status);
       return response.json();
-    }).then(function (figure) {
-      return Promise.all([figure, loadPlotly(figure)]);
-    }).then(function (results) {
+    }), loadPlotly(element)]).then(function (results) {
       var figure = results[0];
       var Plotly = results[1];
       if (!document.body.contains(plot)) { charts.delete(plot); return; }

@@ -65,13 +65,18 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def front_matter(title: str, description: str, jsonld: Any = None, og_type: str = "website") -> str:
+def front_matter(
+    title: str, description: str, jsonld: Any = None, og_type: str = "website", preload: str | None = None
+) -> str:
     """YAML front matter for a page, dumped by the YAML library rather than formatted.
 
     Title and description stay plain text (MkDocs also puts them in the search index); the theme
-    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON.
+    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON. ``preload``: a
+    site file the page will surely need early (the theme asks the browser for it from ``<head>``).
     """
     values: dict[str, str] = {"title": str(title), "description": str(description), "og_type": og_type}
+    if preload is not None:
+        values["preload_script"] = preload
     if jsonld is not None:
         values["jsonld"] = json_for_html(jsonld)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: fast on long JSON-LD values

@@ -41,6 +41,24 @@ def lanes_of(explainer: Explainer) -> list[str]:
     return [side for side in explainer.sides if side in used]
 
 
+def lane_axis(explainer: Explainer, lanes: list[str]) -> dict[str, object]:
+    """The y axis of both timeline charts: one row per lane, named by its side."""
+    return {
+        "tickvals": list(range(len(lanes))),
+        "ticktext": [html_text(charts.short(explainer.actors[s].name)) for s in lanes],
+        "range": [-0.6, len(lanes) - 0.4],
+        "fixedrange": True,
+        "automargin": False,
+        "zeroline": False,
+    }
+
+
+def lane_margin(explainer: Explainer, lanes: list[str], bottom: int) -> dict[str, int]:
+    """Fixed room around the plot: the lanes' names, the toolbar and a label above, the axis below."""
+    names = [charts.short(explainer.actors[s].name) for s in lanes]
+    return {"l": charts.gutter(names), "r": 10, "t": 40 + charts.TOOLBAR, "b": bottom}
+
+
 def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
     """Undated: the x axis is the order the sources support, a column per rank."""
     used = {entry.lane for entry in explainer.timeline}
@@ -138,12 +156,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
     axis_title = language.gettext("Order reported (no dates)") if all_undated else language.gettext("Order reported")
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={
-            "l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]),
-            "r": 10,
-            "t": 40 + charts.TOOLBAR,
-            "b": 50,
-        },
+        margin=lane_margin(explainer, lanes, bottom=50),
         showlegend=False,  # the site script draws the legend as buttons a keyboard can reach
         hovermode="closest",
         dragmode="pan",
@@ -154,14 +167,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
             "zeroline": False,
             "range": [-0.7, (unplaced_column + band_width - 1 if shapes else max_rank) + 0.7],
         },
-        yaxis={
-            "tickvals": list(range(len(lanes))),
-            "ticktext": [html_text(charts.short(explainer.actors[s].name)) for s in lanes],
-            "range": [-0.6, len(lanes) - 0.4],
-            "fixedrange": True,
-            "automargin": False,
-            "zeroline": False,
-        },
+        yaxis=lane_axis(explainer, lanes),
         shapes=shapes,
         annotations=annotations,
     )
@@ -322,10 +328,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
     shown = [dt.datetime.combine(first, dt.time()) - pad, dt.datetime.combine(last, dt.time()) + DAY + pad]
     layout = go.Layout(
         height=160 + 90 * max(len(lanes), 1),
-        margin={
-            "l": charts.gutter([charts.short(explainer.actors[s].name) for s in lanes]),
-            "r": 10, "t": 40 + charts.TOOLBAR, "b": 60,
-        },
+        margin=lane_margin(explainer, lanes, bottom=60),
         showlegend=False,
         hovermode="closest",
         dragmode="pan",
@@ -338,14 +341,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
             "zeroline": False,
             "showgrid": True,
         },
-        yaxis={
-            "tickvals": list(range(len(lanes))),
-            "ticktext": [html_text(charts.short(explainer.actors[s].name)) for s in lanes],
-            "range": [-0.6, len(lanes) - 0.4],
-            "fixedrange": True,
-            "automargin": False,
-            "zeroline": False,
-        },
+        yaxis=lane_axis(explainer, lanes),
         shapes=shapes,
         annotations=annotations,
         meta={"locale": plotly_locale.locale(language)},

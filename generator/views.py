@@ -156,6 +156,16 @@ class Page:
     page: str
     template: str
     jsonld: Any = None
+    title: str = ""
+    """The explainer's title (pages name it in their descriptions)."""
+
+
+@dataclass(frozen=True)
+class Listing(Page):
+    """One page of a listing split into pages (timeline, statements, sources)."""
+
+    number: int = 1
+    pager: Pager | None = None
 
 
 @dataclass(frozen=True)
@@ -200,10 +210,7 @@ def first_sentence(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Timeline(Page):
-    title: str = ""
-    """The explainer's title (for the description)."""
-    number: int = 1
+class Timeline(Listing):
     first: int = 0
     last: int = 0
     placed: list[Entry] = field(default_factory=list)
@@ -217,7 +224,6 @@ class Timeline(Page):
     dated: bool = False
     """Whether any entry has a calendar date (the chart then has a date axis)."""
     chart: Chart | None = None
-    pager: Pager | None = None
 
 
 def timeline(
@@ -267,11 +273,8 @@ class StatementItem:
 
 
 @dataclass(frozen=True)
-class Statements(Page):
-    title: str = ""
-    number: int = 1
+class Statements(Listing):
     statements: list[StatementItem] = field(default_factory=list)
-    pager: Pager | None = None
 
 
 def statements(explainer: Explainer, chunk: list[models.Statement], number: int, total: int) -> Statements:
@@ -317,7 +320,6 @@ class Involvement:
 
 @dataclass(frozen=True)
 class Actors(Page):
-    title: str = ""
     sides: list[Side] = field(default_factory=list)
     chart: Chart | None = None
     involvements: list[Involvement] = field(default_factory=list)
@@ -365,7 +367,6 @@ def actors(explainer: Explainer) -> Actors:
 
 @dataclass(frozen=True)
 class Actor(Page):
-    title: str = ""
     actor: models.Actor | None = None
     affiliation: Ref | None = None
     side: Ref | None = None
@@ -411,7 +412,6 @@ class QuestionItem:
 
 @dataclass(frozen=True)
 class Questions(Page):
-    title: str = ""
     groups: list[tuple[str, str, list[QuestionItem]]] = field(default_factory=list)
     """(status, anchor, questions) for each status that has questions, open first."""
 
@@ -442,11 +442,8 @@ class SourceItem:
 
 
 @dataclass(frozen=True)
-class Sources(Page):
-    title: str = ""
-    number: int = 1
+class Sources(Listing):
     sources: list[SourceItem] = field(default_factory=list)
-    pager: Pager | None = None
 
 
 def sources(explainer: Explainer, chunk: list[models.Source], number: int, total: int) -> Sources:

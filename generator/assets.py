@@ -41,6 +41,8 @@ PLOTLY_JS = "assets/javascripts/vendor/plotly.min.js"
 """Site-relative path of the full plotly.js bundle (loaded only for charts drawn with WebGL)."""
 PLOTLY_BASIC_JS = "assets/javascripts/vendor/plotly-basic.min.js"
 """Site-relative path of plotly.js's basic bundle (every other chart)."""
+PLOTLY_BUNDLES = {"basic": PLOTLY_BASIC_JS, "full": PLOTLY_JS}
+"""A chart's bundle name (its ``data-bundle``, which the site script reads) -> the file."""
 
 
 class AssetError(GeneratorError):

@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..assets import PLOTLY_BASIC_JS, PLOTLY_JS
+from ..assets import PLOTLY_BUNDLES
 from ..i18n import Language
 from ..messages import LABELS, Plural
 from . import text
@@ -154,7 +154,7 @@ def environment(
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
         bundle=lambda figure: "full" if figure in (webgl or set()) else "basic",
-        plotly_bundle=lambda figure: PLOTLY_JS if figure in (webgl or set()) else PLOTLY_BASIC_JS,
+        bundle_files=PLOTLY_BUNDLES,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
     )
     env.filters.update(

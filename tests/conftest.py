@@ -123,6 +123,27 @@ def site_url(built_site: Path, site_port: int, serve_dir: Any) -> str:
     return str(serve_dir(built_site, site_port))
 
 
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, serve_dir: Any) -> Any:
+    """A function: fixture explainer name -> (its built site, the address it is served at).
+
+    Each fixture is built once per test session, for a free loopback port, and served there (a
+    site must be served at the address it was built for, see ``serve_dir``).
+    """
+    built: dict[str, tuple[Path, str]] = {}
+
+    def get(name: str) -> tuple[Path, str]:
+        if name not in built:
+            port = free_port()
+            project = make_project(tmp_path_factory.mktemp(name) / "project", content=FIXTURES / name)
+            result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{port}/")
+            assert result.returncode == 0, result.stderr
+            built[name] = (project / "site", str(serve_dir(project / "site", port)))
+        return built[name]
+
+    return get
+
+
 def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     """A separate explainer project: this repository's mkdocs.yml and overrides with other content."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from generator import dates, models
 from generator.i18n import Language
 from generator.link import Explainer
 from generator.pipeline import build_explainer
-from tests.conftest import FIXTURES, free_port, make_project, run_explainer
+from tests.conftest import FIXTURES
 from tests.html_text import flat, visible_text
 from tests.test_reader import draw_charts
 
@@ -34,22 +34,14 @@ def explainer() -> Explainer:
 
 
 @pytest.fixture(scope="module")
-def dated_port() -> int:
-    return free_port()
+def dated_site(fixture_site: Any) -> Path:
+    return Path(fixture_site("dated")[0])
 
 
 @pytest.fixture(scope="module")
-def dated_site(tmp_path_factory: pytest.TempPathFactory, dated_port: int) -> Path:
-    project = make_project(tmp_path_factory.mktemp("dated") / "project", content=DATED)
-    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{dated_port}/")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-@pytest.fixture(scope="module")
-def dated_url(dated_site: Path, dated_port: int, serve_dir: Any) -> str:
-    """The dated site, served once for this module at the address it was built for."""
-    return str(serve_dir(dated_site, dated_port))
+def dated_url(fixture_site: Any) -> str:
+    """The dated site, served at the address it was built for."""
+    return str(fixture_site("dated")[1])
 
 
 def figure(site: Path) -> dict[str, Any]:

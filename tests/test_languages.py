@@ -19,7 +19,7 @@ import pytest
 from generator import catalogs, models
 from generator.i18n import Language, available
 from generator.render import templating
-from tests.conftest import FIXTURES, free_port, make_project, run_explainer
+from tests.conftest import FIXTURES, make_project, run_explainer
 from tests.html_text import visible_text
 from tests.test_reader import AXE, draw_charts, page_paths
 
@@ -98,16 +98,8 @@ def test_a_language_without_a_catalog_is_a_clear_error(fixture_copy: Path) -> No
 
 
 @pytest.fixture(scope="module")
-def spanish_port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def spanish_site(tmp_path_factory: pytest.TempPathFactory, spanish_port: int) -> Path:
-    project = make_project(tmp_path_factory.mktemp("es") / "project", content=SPANISH)
-    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{spanish_port}/")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def spanish_site(fixture_site: Any) -> Path:
+    return Path(fixture_site("explicador")[0])
 
 
 def test_the_spanish_site_says_its_language_everywhere(spanish_site: Path) -> None:
@@ -152,8 +144,8 @@ def test_theme_language_in_mkdocs_yml_must_agree(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def spanish_url(spanish_site: Path, spanish_port: int, serve_dir: Any) -> str:
-    return str(serve_dir(spanish_site, spanish_port))
+def spanish_url(fixture_site: Any) -> str:
+    return str(fixture_site("explicador")[1])
 
 
 @pytest.fixture

@@ -4,12 +4,10 @@ same places as the interactive chart that replaces it."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_dated import dated_port, dated_site, dated_url, explainer  # noqa: F401 - shared fixtures
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser
@@ -22,7 +20,8 @@ CENTRES = """sel => Object.fromEntries(Array.from(document.querySelectorAll(sel)
 }))"""
 
 
-def test_without_javascript_every_entry_is_in_the_picture(dated_url: str, dated_site: Path, browser: Any) -> None:  # noqa: F811
+def test_without_javascript_every_entry_is_in_the_picture(fixture_site: Any, browser: Any) -> None:
+    dated_site, dated_url = fixture_site("dated")
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1440, "height": 900})
     page = context.new_page()
     figure = json.loads((dated_site / "figures" / "timeline.json").read_text(encoding="utf-8"))
@@ -41,10 +40,11 @@ def test_without_javascript_every_entry_is_in_the_picture(dated_url: str, dated_
 @pytest.mark.parametrize("width", [375, 1440])
 def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
     width: int,
-    dated_url: str,  # noqa: F811
+    fixture_site: Any,
     browser: Any,
 ) -> None:
     """The picture's markers and Plotly's (where the keyboard links sit) agree to a few pixels."""
+    dated_url = fixture_site("dated")[1]
     still = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
     page = still.new_page()
     page.goto(dated_url + "timeline/")

@@ -23,32 +23,26 @@ from dataclasses import dataclass, field
 from html.entities import codepoint2name
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import models
+from generator.i18n import Language
 from generator.link import Explainer
+from generator.messages import STATEMENT_FORM
 from generator.pipeline import build_explainer
-from tests.conftest import CONTENT, make_project, run_explainer
+from tests.conftest import CONTENT, FIXTURES, make_project, run_explainer
 from tests.html_text import flat
 
 Rule = Callable[[Explainer, Path], list[str]]
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""Month names as the site writes them (English)."""
+
+def month_names(explainer: Explainer) -> list[str]:
+    """Month names as the site writes dates in the explainer's language (Babel's, as the site's)."""
+    months = Language.for_tag(explainer.incident.language).locale.months
+    return [str(months[form]["wide"][m]) for form in ("format", "stand-alone") for m in range(1, 13)]
+
 
 FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
 """How a timeline marker's symbol ends for each date precision: solid, hollow with a dot, hollow."""
@@ -229,9 +223,9 @@ def quotes_are_exact_and_paraphrases_labelled(explainer: Explainer, site: Path) 
     """Each statement's text is on the statements page(s) exactly as written (whitespace aside),
     and a paraphrase is labelled as one in the same section."""
     listing = read_listing(site, "statements")
-    # The label is only known for English; elsewhere the Spanish one is accepted too.
-    english = explainer.incident.language.lower().startswith("en")
-    label = re.compile(r"\bparaphrase\b" if english else r"\b(?:paraphrase|paráfrasis)\b", re.I)
+    # The label as the site words it in the explainer's language, from the same catalog.
+    word = Language.for_tag(explainer.incident.language).gettext(STATEMENT_FORM["paraphrase"])
+    label = re.compile(rf"\b{re.escape(word)}\b", re.I)
     problems = []
     for statement in explainer.statements.values():
         anchor = f"statement-{statement.id}"
@@ -267,19 +261,20 @@ def statements_name_their_speaker(explainer: Explainer, site: Path) -> list[str]
     return problems
 
 
-def _finer_than(when: models.DateInfo) -> list[re.Pattern[str]]:
-    """Patterns of dates more precise than ``when`` (for month and year precision)."""
+def _finer_than(when: models.DateInfo, months: list[str]) -> list[re.Pattern[str]]:
+    """Patterns of dates more precise than ``when`` (for month and year precision), in any language:
+    a day number within a short word of the month's name ("3 March", "March 3", "3 de marzo")."""
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     if isinstance(when, models.MonthDate):
         year, month = when.month.split("-")
-        name = MONTHS[int(month) - 1]
+        name = "|".join(re.escape(m) for m in {months[int(month) - 1], months[int(month) + 11]})
         return [
-            re.compile(rf"\b{day} (?:of )?{name}\b"),
-            re.compile(rf"\b{name} {day}\b(?!\d)"),
+            re.compile(rf"\b{day}\s(?:\w{{1,3}}\s)?(?:{name})\b", re.I),
+            re.compile(rf"\b(?:{name})\s{day}\b(?!\d)", re.I),
             re.compile(rf"\b{year}-{month}-\d{{2}}\b"),
         ]
     if isinstance(when, models.YearDate):
-        names = "|".join(MONTHS)
+        names = "|".join(re.escape(m) for m in months)
         return [
             re.compile(rf"\b(?:{names}),? {when.year}\b"),
             re.compile(rf"\b{when.year}-\d{{2}}(?:-\d{{2}})?\b"),
@@ -292,7 +287,7 @@ def dates_are_never_finer_than_their_precision(explainer: Explainer, site: Path)
     hollow with a dot for a month, year or range, hollow for no date; a list item shows no day for a
     month and no month for a year; and with no calendar date at all the chart shows no date axis."""
     problems = []
-    english = explainer.incident.language.lower().startswith("en")  # month names are only known in English
+    months = month_names(explainer)
     dated: list[tuple[str, models.DateInfo]] = [
         (f"source '{s.id}' published", s.published) for s in explainer.sources.values()
     ]
@@ -335,7 +330,7 @@ def dates_are_never_finer_than_their_precision(explainer: Explainer, site: Path)
             for words in (record.when.basis, record.when.as_reported):
                 if words:
                     text = text.replace(flat(words), "")
-            for pattern in _finer_than(record.when) if english else []:
+            for pattern in _finer_than(record.when, months):
                 found = pattern.search(text)
                 if found:
                     problems.append(f"{anchor}: its timeline item shows '{found.group()}', finer than a {precision}")
@@ -416,11 +411,11 @@ def test_the_published_content_keeps_the_rule(rule: Rule, explainer: Explainer, 
     assert rule(explainer, built_site) == []
 
 
-def test_the_rules_hold_for_the_fixture_explainer_with_every_date_precision(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project")
-    result = run_explainer("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert check_rules(project / "content", project / "site") == []
+@pytest.mark.parametrize("fixture", ["explainer", "explicador", "dated"])
+def test_the_rules_hold_for_every_fixture_explainer(fixture: str, fixture_site: Any) -> None:
+    """English and Spanish, every date precision and form: the rules are the site's, in any language."""
+    site, _ = fixture_site(fixture)
+    assert check_rules(FIXTURES / fixture, site) == []
 
 
 # --- ...and after an honest update ---------------------------------------------------------------
@@ -545,7 +540,8 @@ def _show_finer_day(site: Path, anchor: str) -> None:
     kind, record_id = anchor.split("-", 1)
     month = build_explainer(CONTENT).incident.as_of.month
     page = _page_with(site, "timeline", anchor)
-    _in_element(page, anchor, "li", lambda text: text + f"<p>Said on 3 {MONTHS[month - 1]}.</p>")
+    name = month_names(build_explainer(CONTENT))[month - 1]
+    _in_element(page, anchor, "li", lambda text: text + f"<p>Said on 3 {name}.</p>")
 
 
 UPDATE_BREAKS = {

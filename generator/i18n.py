@@ -125,12 +125,12 @@ class Language:
         """
         if until is not None:
             return self.gettext("from %(start)s to %(end)s") % {
-                "start": _describe(self, when),
-                "end": _describe(self, until),
+                "start": _remembered(self, when),
+                "end": _remembered(self, until),
             }
-        return _describe(self, when)
+        return _remembered(self, when)
 
-    def _describe(self, when: models.DateInfo) -> str:
+    def _word(self, when: models.DateInfo) -> str:
         _ = self.gettext
         if isinstance(when, models.ExactDate):
             moment = when.datetime
@@ -203,5 +203,5 @@ def _month(locale: Locale, year: int, month: int) -> str:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _describe(language: Language, when: models.DateInfo) -> str:
-    return language._describe(when)
+def _remembered(language: Language, when: models.DateInfo) -> str:
+    return language._word(when)

@@ -1,13 +1,16 @@
 """Files the generated pages need that do not come from the content: the explainer's theme
 additions (templates, styles, the chart script) and plotly.js.
 
-Two builds of plotly.js, both version ``PLOTLY_VERSION``, are served from the site itself:
+Two official builds of plotly.js, both version ``PLOTLY_VERSION``, are served from the site itself:
 
-- the official *basic* bundle (scatter, bar, pie: 396 KB gzipped), which draws every chart up to
-  ``charts.LARGE`` entries. It is fetched once from the npm registry, checked against the
-  integrity hash pinned here, and cached, so later builds work offline;
-- the full bundle shipped inside the ``plotly`` Python package (1.47 MB gzipped), which adds the
-  WebGL traces very large timelines need. The site script loads it only for such a chart.
+- the *basic* bundle (scatter, bar, pie: 396 KB gzipped), which draws every chart up to
+  ``charts.LARGE`` entries;
+- the *gl2d* bundle (scatter and the WebGL scattergl: 495 KB gzipped), only in sites with a chart
+  that large, and loaded by the site script only for such a chart.
+
+Each is fetched once from the npm registry, checked against the tarball's integrity and the file's
+hash pinned here, and cached, so later builds work offline. A build that needs neither the
+network nor a bundle it does not draw never fetches it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,6 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly
-
 from .errors import GeneratorError
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -35,14 +36,7 @@ EXTRA_CSS = "assets/stylesheets/explainer.css"
 EXTRA_JAVASCRIPT = "assets/javascripts/explainer.js"
 
 PLOTLY_VERSION = "4.1.1"
-"""The plotly.js version the site ships: the basic bundle pinned below and the plotly wheel's."""
-
-PLOTLY_JS = "assets/javascripts/vendor/plotly.min.js"
-"""Site-relative path of the full plotly.js bundle (loaded only for charts drawn with WebGL)."""
-PLOTLY_BASIC_JS = "assets/javascripts/vendor/plotly-basic.min.js"
-"""Site-relative path of plotly.js's basic bundle (every other chart)."""
-PLOTLY_BUNDLES = {"basic": PLOTLY_BASIC_JS, "full": PLOTLY_JS}
-"""A chart's bundle name (its ``data-bundle``, which the site script reads) -> the file."""
+"""The plotly.js version the site ships, and the one the plotly wheel validates figures against."""
 
 
 class AssetError(GeneratorError):
@@ -59,22 +53,41 @@ class NpmFile:
     """The file's path inside the tarball."""
     integrity: str
     """The registry's ``dist.integrity`` of the tarball (``sha512-`` and base64)."""
+    sha256: str
+    """Hex SHA-256 of the file itself, checked each time the cached copy is read."""
 
     @property
     def url(self) -> str:
         return f"https://registry.npmjs.org/{self.package}/-/{self.package}-{self.version}.tgz"
 
     @property
-    def tarball_name(self) -> str:
-        return f"{self.package}-{self.version}.tgz"
+    def cached_name(self) -> str:
+        return f"{self.package}-{self.version}-{Path(self.member).name}"
 
 
-PLOTLY_BASIC = NpmFile(
-    package="plotly.js-basic-dist-min",
-    version=PLOTLY_VERSION,
-    member="package/plotly-basic.min.js",
-    integrity="sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==",
-)
+PLOTLY_BUNDLES = {
+    "basic": NpmFile(
+        package="plotly.js-basic-dist-min",
+        version=PLOTLY_VERSION,
+        member="package/plotly-basic.min.js",
+        integrity="sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==",
+        sha256="99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba",
+    ),
+    # No gl2d-only package is published for plotly.js 4: the bundle is in the main package's dist/.
+    "gl2d": NpmFile(
+        package="plotly.js",
+        version=PLOTLY_VERSION,
+        member="package/dist/plotly-gl2d.min.js",
+        integrity="sha512-fYLAOj091/+M4h1rmtVIkRIpdkz5/P9IdNUeB9wKmCUyvewuUdlCYR5ryqDWP7Cb36Dn4EvSrs6YKvRJ9ukNdQ==",
+        sha256="3db1f8ca5c906266bd6ab2eeeef9e3c1e3f45c5844529657c3525ec2ad7c77e4",
+    ),
+}
+"""A chart's bundle name (its ``data-bundle``, which the site script reads) -> the pinned file."""
+
+PLOTLY_PATHS = {
+    name: f"assets/javascripts/vendor/{Path(pinned.member).name}" for name, pinned in PLOTLY_BUNDLES.items()
+}
+"""A bundle name -> its site-relative path."""
 
 
 def cache_dir() -> Path:
@@ -90,53 +103,49 @@ def _integrity(data: bytes) -> str:
 
 
 def _fetch(pinned: NpmFile, target: Path) -> bytes:
+    """Download the tarball, check it, take the file out of it, check that, and cache the file."""
     try:
-        with urllib.request.urlopen(pinned.url, timeout=60) as response:  # noqa: S310 - a fixed https URL
+        with urllib.request.urlopen(pinned.url, timeout=120) as response:  # noqa: S310 - a fixed https URL
             data: bytes = response.read()
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         raise AssetError(
             f"could not fetch {pinned.package} {pinned.version} from {pinned.url} ({error}). The first build"
-            f" needs the npm registry once; later builds use the copy in {target.parent}. Or download that"
-            f" tarball yourself and save it as {target}."
+            f" needs the npm registry once; later builds use the copy kept in {target.parent} (set"
+            " EXPLAINER_CACHE_DIR to use another folder)."
         ) from None
     if _integrity(data) != pinned.integrity:
         raise AssetError(f"{pinned.url} does not match the integrity pinned in generator/assets.py: refusing to use it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, target)
-    return data
-
-
-def npm_file(pinned: NpmFile) -> bytes:
-    """The pinned file's bytes, from the cache (checked every time) or fetched once."""
-    tarball = cache_dir() / pinned.tarball_name
-    data = tarball.read_bytes() if tarball.is_file() else _fetch(pinned, tarball)
-    if _integrity(data) != pinned.integrity:
-        raise AssetError(
-            f"{tarball} does not match the integrity pinned in generator/assets.py: delete it to fetch it again"
-        )
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
         member = archive.extractfile(pinned.member)
         if member is None:  # pragma: no cover - the pinned tarball has it
-            raise AssetError(f"{pinned.member} is missing from {pinned.tarball_name}")
-        return member.read()
+            raise AssetError(f"{pinned.member} is missing from {pinned.url}")
+        content = member.read()
+    if hashlib.sha256(content).hexdigest() != pinned.sha256:
+        raise AssetError(f"{pinned.member} in {pinned.url} does not match the hash pinned in generator/assets.py")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+        handle.write(content)
+    os.replace(handle.name, target)
+    return content
 
 
-def plotly_basic_js() -> bytes:
-    """plotly.js's basic bundle, version ``PLOTLY_VERSION``."""
-    return npm_file(PLOTLY_BASIC)
+def npm_file(pinned: NpmFile) -> bytes:
+    """The pinned file's bytes, from the cache (checked every time it is read) or fetched once."""
+    cached = cache_dir() / pinned.cached_name
+    if not cached.is_file():
+        return _fetch(pinned, cached)
+    content = cached.read_bytes()
+    if hashlib.sha256(content).hexdigest() != pinned.sha256:
+        raise AssetError(f"{cached} does not match the hash pinned in generator/assets.py: delete it to fetch it again")
+    return content
 
 
-def plotly_js_file() -> Path:
-    """The full plotly.js bundle shipped inside the ``plotly`` Python package."""
-    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    if not path.is_file():  # pragma: no cover - a broken plotly install
-        raise FileNotFoundError(f"plotly.min.js not found in the plotly package at {path}")
-    return path
+def plotly_bundle(name: str) -> bytes:
+    """One of plotly.js's bundles (``PLOTLY_BUNDLES``), version ``PLOTLY_VERSION``."""
+    return npm_file(PLOTLY_BUNDLES[name])
 
 
 def bundle_version(script: bytes) -> str | None:
     """The version a plotly.js bundle says it is, from its opening comment."""
-    found = re.search(rb"plotly\.js (?:\(basic - minified\) )?v(\d+\.\d+\.\d+)", script[:2000])
+    found = re.search(rb"plotly\.js (?:\(\w+ - minified\) )?v(\d+\.\d+\.\d+)", script[:2000])
     return found.group(1).decode() if found else None

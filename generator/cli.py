@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from . import __version__, catalogs, models, scaffold
-from .assets import PLOTLY_BASIC_JS, PLOTLY_JS, AssetError, plotly_basic_js, plotly_js_file
+from .assets import PLOTLY_PATHS, AssetError, plotly_bundle
 from .errors import ContentError, UsageError
 from .load import load_yaml
 from .mkdocs_report import REPORT_ENV
@@ -114,9 +114,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
     output = generate(content)
-    files: dict[str, str | bytes] = {**output.files(), PLOTLY_BASIC_JS: plotly_basic_js()}
-    write_files(Path(args.out), files, {PLOTLY_JS: plotly_js_file()})
-    _say(f"wrote {len(files) + 1} files to {args.out}")
+    files: dict[str, str | bytes] = {**output.files(), **{PLOTLY_PATHS[n]: plotly_bundle(n) for n in output.bundles}}
+    write_files(Path(args.out), files)
+    _say(f"wrote {len(files)} files to {args.out}")
     return 0
 
 

@@ -25,12 +25,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .assets import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
-    PLOTLY_BASIC_JS,
-    PLOTLY_JS,
+    PLOTLY_PATHS,
     THEME_DIR,
     AssetError,
-    plotly_basic_js,
-    plotly_js_file,
+    plotly_bundle,
 )
 from .errors import ContentError
 from .i18n import Language
@@ -173,9 +171,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if path in output.edit_paths:  # "edit this page" opens the YAML the page's records are in
                 file.edit_uri = output.edit_paths[path]
             files.append(file)
-        files.append(File.generated(config, PLOTLY_JS, abs_src_path=str(plotly_js_file())))
-        try:
-            files.append(File.generated(config, PLOTLY_BASIC_JS, content=plotly_basic_js()))
+        try:  # only the plotly.js bundles this explainer's charts need
+            for name in sorted(output.bundles):
+                files.append(File.generated(config, PLOTLY_PATHS[name], content=plotly_bundle(name)))
         except AssetError as error:
             raise PluginError(str(error)) from None
         return files

@@ -42,8 +42,14 @@ def fixture_copy(tmp_path: Path) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files with the caching GitHub Pages gives them (``Cache-Control: max-age=600``)."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
 
 def serve_folder(folder: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:

@@ -6,8 +6,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-# Inline scripts Material for MkDocs writes into every page, recognised by how they start.
+# Inline scripts the theme (Material for MkDocs and ours) writes into every page, recognised by how they start.
 THEME_INLINE_SCRIPTS = (
+    "(function holdSearchIndex() {",  # generator/theme/main.html
     "__md_scope=new URL(",
     'var palette=__md_get("__palette")',
     "var target=document.getElementById(location.hash.slice(1))",

@@ -27,6 +27,9 @@ from tests.synthetic import write_explainer
 
 PROFILE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 CPU_SLOWDOWN = 4
+TAKEOVER = r"/vendor\/plotly-|\/figures\/|\/search\/search_index\.json/"
+"""What a page loads after its first view: plotly.js and the figure data, when Plotly takes over the
+picture, and the search index, held back until then (or until the reader opens search)."""
 LOADS = 3
 
 # Recorded in the page from its first script on: layout shifts, and the first frame with a picture.
@@ -41,6 +44,25 @@ new PerformanceObserver(list => list.getEntries().forEach(e => {
   requestAnimationFrame(frame);
 })();
 """
+
+
+# Where the first point with an entry is on the screen, from the chart's figure data and the plot's
+# box (the figure's margins are fixed, see charts.gutter): for charts too large for keyboard links.
+FIRST_POINT = """() => {
+  const figure = document.querySelector('.explainer-chart');
+  const plot = figure.querySelector('.explainer-chart__plot');
+  const trace = plot.data.find(t => t.customdata && t.customdata.length && t.xaxis !== 'x2');
+  const {margin, xaxis, yaxis, height} = plot.layout;
+  const box = plot.getBoundingClientRect();
+  const num = v => xaxis.type === 'date' ? Date.parse(String(v).replace(' ', 'T') + 'Z') : Number(v);
+  const share = (num(trace.x[0]) - num(xaxis.range[0])) / (num(xaxis.range[1]) - num(xaxis.range[0]));
+  const domain = xaxis.domain || [0, 1];
+  const width = box.width - margin.l - margin.r;
+  const x = box.left + margin.l + width * (domain[0] + (domain[1] - domain[0]) * share);
+  const rows = yaxis.range[1] - yaxis.range[0];
+  const y = box.top + margin.t + (height - margin.t - margin.b) * (1 - (trace.y[0] - yaxis.range[0]) / rows);
+  return [x, y];
+}"""
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
@@ -90,16 +112,20 @@ def load(browser: Any, url: str) -> dict[str, float]:
     point = page.locator(".explainer-chart__point").first
     if point.count():
         point.focus()
-        page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=60_000)
-    else:  # thousands of points have no keyboard links: hover the middle of the chart instead
-        box = page.locator(".explainer-chart__plot").first.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    else:  # thousands of points have no keyboard links: the pointer goes to the first point instead
+        x, y = page.evaluate(FIRST_POINT)
+        page.mouse.move(x, y)
+    page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=60_000)
     interactive = page.evaluate("performance.now()")
     page.wait_for_load_state("networkidle")
     figures = page.evaluate(
         """() => ({
           fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
-          picture: window.__reader.picture, cls: window.__reader.cls })"""
+          picture: window.__reader.picture, cls: window.__reader.cls,
+          firstView: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+            .filter(r => !TAKEOVER.test(r.name)).reduce((sum, r) => sum + r.transferSize, 0) })""".replace(
+            "TAKEOVER", TAKEOVER
+        )
     )
     context.close()
     return {
@@ -107,6 +133,7 @@ def load(browser: Any, url: str) -> dict[str, float]:
         "picture_s": (figures["picture"] or 0) / 1000,
         "interactive_s": interactive / 1000,
         "kb": received[0] / 1024,
+        "first_view_kb": figures["firstView"] / 1024,
         "cls": figures["cls"],
     }
 
@@ -127,25 +154,28 @@ def build(content: Path | None, folder: Path, port: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000, help="size of the synthetic explainer (0 to skip)")
+    parser.add_argument("--loads", type=int, default=LOADS, help="cold loads per page (the median is printed)")
+    parser.add_argument("--only-synthetic", action="store_true", help="measure only the synthetic explainer")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     rows: list[tuple[str, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        port = free_port()
-        site = build(None, Path(work) / "repo", port)
-        server = serve(site, port)
-        for name, path in (("timeline", "timeline/"), ("whos-who", "actors/")):
-            runs = [load(browser, f"http://127.0.0.1:{port}/{path}") for _ in range(LOADS)]
-            rows.append((name, {key: statistics.median(r[key] for r in runs) for key in runs[0]}))
-        server.shutdown()
+        if not args.only_synthetic:
+            port = free_port()
+            site = build(None, Path(work) / "repo", port)
+            server = serve(site, port)
+            for name, path in (("timeline", "timeline/"), ("whos-who", "actors/")):
+                runs = [load(browser, f"http://127.0.0.1:{port}/{path}") for _ in range(args.loads)]
+                rows.append((name, {key: statistics.median(r[key] for r in runs) for key in runs[0]}))
+            server.shutdown()
         if args.events:
             port = free_port()
             content = write_explainer(Path(work) / "synthetic-content", args.events)
             site = build(content, Path(work) / "synthetic", port)
             server = serve(site, port)
-            runs = [load(browser, f"http://127.0.0.1:{port}/timeline/") for _ in range(LOADS)]
+            runs = [load(browser, f"http://127.0.0.1:{port}/timeline/") for _ in range(args.loads)]
             rows.append((f"timeline-{args.events}", {key: statistics.median(r[key] for r in runs) for key in runs[0]}))
             server.shutdown()
         browser.close()
@@ -153,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = row["picture_s"] / row["fcp_s"] if row["fcp_s"] else float("nan")
         print(
             f"reader: page={name} fcp_s={row['fcp_s']:.2f} picture_s={row['picture_s']:.2f}"
-            f" interactive_s={row['interactive_s']:.2f} kb={row['kb']:.0f} cls={row['cls']:.3f}"
+            f" interactive_s={row['interactive_s']:.2f} kb={row['kb']:.0f} first_view_kb={row['first_view_kb']:.0f}"
+            f" cls={row['cls']:.3f}"
             f" picture_over_fcp={ratio:.2f}"
         )
     return 0

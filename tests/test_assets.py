@@ -3,7 +3,10 @@ once and then used offline, with a clear error when it cannot be had."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import shutil
+import tarfile
 import urllib.error
 from pathlib import Path
 
@@ -13,13 +16,21 @@ from generator import assets
 
 
 def test_the_site_ships_the_pinned_plotly_version(built_site: Path) -> None:
-    """Fails when plotly.js changes (a new plotly wheel, a new basic bundle) without the pin being updated."""
-    basic = (built_site / assets.PLOTLY_BASIC_JS).read_bytes()
-    full = (built_site / assets.PLOTLY_JS).read_bytes()
+    """Fails when plotly.js changes (a new bundle, a new plotly wheel) without the pins being updated."""
+    import plotly
+
+    basic = (built_site / assets.PLOTLY_PATHS["basic"]).read_bytes()
     assert assets.bundle_version(basic) == assets.PLOTLY_VERSION
-    assert assets.bundle_version(full) == assets.PLOTLY_VERSION, "the plotly wheel's plotly.js is another version"
-    assert basic == assets.plotly_basic_js()
-    assert len(basic) < len(full) / 3
+    assert hashlib.sha256(basic).hexdigest() == assets.PLOTLY_BUNDLES["basic"].sha256
+    assert not (built_site / assets.PLOTLY_PATHS["gl2d"]).exists(), "no chart of this site needs WebGL"
+    # Figures are validated by the plotly wheel against its plotly.js schema: the same version.
+    assert plotly.offline.get_plotlyjs_version() == assets.PLOTLY_VERSION
+
+
+def test_the_webgl_bundle_is_the_pinned_one() -> None:
+    gl2d = assets.plotly_bundle("gl2d")
+    assert assets.bundle_version(gl2d) == assets.PLOTLY_VERSION
+    assert b"scattergl" in gl2d and len(gl2d) < 1_600_000
 
 
 def _no_network(*args: object, **kwargs: object) -> object:
@@ -27,45 +38,69 @@ def _no_network(*args: object, **kwargs: object) -> object:
 
 
 def test_a_cached_bundle_is_used_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cached = assets.cache_dir() / assets.PLOTLY_BASIC.tarball_name
-    assets.plotly_basic_js()  # fetched (or already cached) with the network
-    shutil.copy(cached, tmp_path / cached.name)
+    pinned = assets.PLOTLY_BUNDLES["basic"]
+    assets.plotly_bundle("basic")  # fetched (or already cached) with the network
+    shutil.copy(assets.cache_dir() / pinned.cached_name, tmp_path / pinned.cached_name)
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(assets.urllib.request, "urlopen", _no_network)
-    assert assets.bundle_version(assets.plotly_basic_js()) == assets.PLOTLY_VERSION
+    assert assets.bundle_version(assets.plotly_bundle("basic")) == assets.PLOTLY_VERSION
 
 
 def test_without_network_or_cache_the_error_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(assets.urllib.request, "urlopen", _no_network)
     with pytest.raises(assets.AssetError) as error:
-        assets.plotly_basic_js()
+        assets.plotly_bundle("basic")
     message = str(error.value)
     assert "could not fetch plotly.js-basic-dist-min 4.1.1" in message
-    assert str(tmp_path / assets.PLOTLY_BASIC.tarball_name) in message
+    assert str(tmp_path) in message and "EXPLAINER_CACHE_DIR" in message
+
+
+class _Download:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __enter__(self) -> _Download:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+    def read(self) -> bytes:
+        return self.data
+
+
+def _tarball(member: str, content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        info = tarfile.TarInfo(member)
+        info.size = len(content)
+        archive.addfile(info, io.BytesIO(content))
+    return buffer.getvalue()
 
 
 def test_a_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
-    (tmp_path / assets.PLOTLY_BASIC.tarball_name).write_bytes(b"not the tarball")
+    pinned = assets.PLOTLY_BUNDLES["basic"]
+    cached = tmp_path / pinned.cached_name
+    cached.write_bytes(b"not the bundle")
+    with pytest.raises(assets.AssetError, match="does not match the hash pinned.*delete it"):
+        assets.plotly_bundle("basic")
+    cached.unlink()
+
+    # A download that is not the pinned tarball is refused and never cached.
+    monkeypatch.setattr(assets.urllib.request, "urlopen", lambda *a, **k: _Download(b"something else"))
     with pytest.raises(assets.AssetError, match="does not match the integrity pinned"):
-        assets.plotly_basic_js()
+        assets.plotly_bundle("basic")
+    assert not cached.exists(), "a wrong download is never cached"
 
-    class Tampered:
-        def __enter__(self) -> Tampered:
-            return self
-
-        def __exit__(self, *args: object) -> None:
-            return None
-
-        def read(self) -> bytes:
-            return b"something else"
-
-    (tmp_path / assets.PLOTLY_BASIC.tarball_name).unlink()
-    monkeypatch.setattr(assets.urllib.request, "urlopen", lambda *a, **k: Tampered())
-    with pytest.raises(assets.AssetError, match="does not match the integrity pinned"):
-        assets.plotly_basic_js()
-    assert not (tmp_path / assets.PLOTLY_BASIC.tarball_name).exists(), "a wrong download is never cached"
+    # A tarball that passes its check but holds another file (a pin updated by half) is refused too.
+    forged = _tarball(pinned.member, b"/* plotly.js v4.1.1 */ something else")
+    monkeypatch.setattr(assets, "_integrity", lambda data: pinned.integrity)
+    monkeypatch.setattr(assets.urllib.request, "urlopen", lambda *a, **k: _Download(forged))
+    with pytest.raises(assets.AssetError, match="does not match the hash pinned"):
+        assets.plotly_bundle("basic")
+    assert not cached.exists()
 
 
 def test_the_chart_script_uses_only_plotlys_public_api() -> None:

@@ -48,7 +48,8 @@ def test_generate_writes_a_docs_folder_for_other_builders(tmp_path: Path) -> Non
     result = run_explainer("generate", "tests/fixtures/explainer", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "timeline.md").is_file() and (out / "figures" / "timeline.json").is_file()
-    assert (out / "assets" / "javascripts" / "vendor" / "plotly.min.js").stat().st_size > 1_000_000
+    assert (out / "assets" / "javascripts" / "vendor" / "plotly-basic.min.js").stat().st_size > 1_000_000
+    assert not (out / "assets" / "javascripts" / "vendor" / "plotly-gl2d.min.js").exists()
 
 
 def test_every_subcommand_has_help_with_examples() -> None:

@@ -33,7 +33,7 @@ ALLOWED_ATTRIBUTES = {
     "data-label-zoom-out",
     # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
-    "opacity", "data-anchor", "data-bundle",
+    "opacity", "data-anchor", "data-bundle", "data-bundle-src",
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

@@ -221,13 +221,59 @@ def test_plotly_loads_only_when_a_chart_comes_near_and_only_once(
     assert not any("plotly" in url for url in requests)
     draw_charts(page)
     assert sum("plotly-basic.min.js" in url for url in requests) == 1
-    page.evaluate("window.__samePage = true")
+    page.evaluate("window.__samePage = true; window.__plotly = window.Plotly")
     page.locator("#who-said-and-did-what-list a[href*='timeline/#']").first.click()  # instant navigation
     page.wait_for_url("**/timeline/**")
     draw_charts(page)
     assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
-    assert sum("plotly-basic.min.js" in url for url in requests) == 1, "plotly.js is loaded once across pages"
+    # The timeline's <head> asks for its bundle again (instant navigation adds the page's preload
+    # link): the browser's cache answers, and the bundle is not run a second time.
+    fetched = "performance.getEntriesByType('resource').filter(r => /plotly-basic/.test(r.name) && r.transferSize > 0)"
+    assert page.evaluate(f"{fetched}.length") == 1, "plotly.js is downloaded once across pages"
+    assert page.evaluate("window.Plotly === window.__plotly"), "plotly.js is run once across pages"
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1, "no orphan chart"
+
+
+NEVER_IDLE = "window.requestIdleCallback = function () { return 0; };"
+"""A browser that is never idle (a busy phone): only the reader can bring Plotly or the search index."""
+
+
+def test_plotly_takes_over_when_the_reader_reaches_for_the_chart(
+    site_url: str, context_for: Callable[..., Any]
+) -> None:
+    page = context_for(viewport={"width": 375, "height": 740}).new_page()
+    page.add_init_script(NEVER_IDLE)
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "timeline/")
+    page.wait_for_load_state("networkidle")
+    chart = page.locator("#timeline-chart")
+    assert chart.locator(".explainer-picture").is_visible(), "the picture is there before any script draws"
+    assert page.evaluate("typeof window.Plotly") == "undefined", "no idle time, no reader: Plotly waits"
+    assert not any("/figures/" in url for url in requests)
+    box = chart.locator(".explainer-picture").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the reader points at it
+    page.wait_for_selector("#timeline-chart.explainer-chart--drawn", timeout=15_000)
+    assert chart.locator(".explainer-picture").count() == 0, "Plotly took the picture's place"
+    assert not any("search_index.json" in url for url in requests), "the search index waits for the reader"
+    page.locator("label.md-header__button[for='__search']").click()  # the phone's search button: the index loads
+    page.wait_for_selector("input.md-search__input:focus")
+    page.keyboard.type("timeline", delay=20)
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(r => /search_index/.test(r.name))")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+def test_the_search_index_loads_after_the_chart_is_drawn(site_url: str, context_for: Callable[..., Any]) -> None:
+    page = context_for(viewport={"width": 375, "height": 740}).new_page()
+    page.goto(site_url + "timeline/")
+    page.wait_for_selector("#timeline-chart.explainer-chart--drawn", timeout=15_000)
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(r => /search_index/.test(r.name))")
+    drawn, index = page.evaluate(
+        """() => [performance.getEntriesByName('explainer-draw:timeline-chart')[0],
+                  performance.getEntriesByType('resource').find(r => /search_index/.test(r.name))]
+                 .map((e, i) => i ? e.startTime : e.startTime + e.duration)"""
+    )
+    assert index >= drawn, "the search index is asked for only once the chart is drawn"
 
 
 def test_print_shows_the_chart_over_its_list(site_url: str, context_for: Callable[..., Any]) -> None:

@@ -49,7 +49,9 @@ def test_large_charts_use_webgl_and_stay_small(outputs: dict[int, object]) -> No
     output = outputs[1200]
     figure = json.loads(output.data["figures/timeline.json"])  # type: ignore[attr-defined]
     assert {trace["type"] for trace in figure["data"]} == {"scattergl"}
-    assert 'data-bundle="full"' in output.pages["timeline.md"], "WebGL charts load the full bundle"  # type: ignore[attr-defined]
+    assert 'data-bundle="gl2d"' in output.pages["timeline.md"], "WebGL charts load the gl2d bundle"  # type: ignore[attr-defined]
+    assert output.bundles == {"gl2d"}, "the basic bundle is not shipped where no chart uses it"  # type: ignore[attr-defined]
+    assert outputs[300].bundles == {"basic"}, "the gl2d bundle is shipped only where a chart needs it"  # type: ignore[attr-defined]
     assert all("text" not in trace for trace in figure["data"])
     per_point = len(output.data["figures/timeline.json"]) / 1800  # type: ignore[attr-defined]
     assert per_point < 400, per_point  # bytes per entry: 5,000 events + 2,500 statements stay under 2 MB

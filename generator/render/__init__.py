@@ -32,6 +32,8 @@ class Output:
     """How many records the explainer has."""
     edit_paths: dict[str, str] = field(default_factory=dict)
     """Page path -> the record file (and line) an editor changes it in, e.g. ``actors.yml#L12``."""
+    bundles: frozenset[str] = frozenset({"basic"})
+    """The plotly.js bundles the charts need (names in ``assets.PLOTLY_BUNDLES``)."""
 
     def files(self) -> dict[str, str]:
         return {**self.pages, **self.data}
@@ -57,7 +59,8 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
     nav = [(language.gettext(title), path) for path, title in NAV.items()]
-    return Output(pages=pages, data=data, nav=nav, records=records, edit_paths=edit_paths(explainer))
+    bundles = frozenset({"gl2d" if path in webgl else "basic" for path in figures})
+    return Output(pages=pages, data=data, nav=nav, records=records, edit_paths=edit_paths(explainer), bundles=bundles)
 
 
 def problems_page(lines: list[str], language_tag: str | None = None, override_dirs: Sequence[Path] = ()) -> str:

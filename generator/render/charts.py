@@ -3,9 +3,10 @@
 A chart is a ``<figure>`` (written by the page template) whose data the site script fetches from a
 JSON file; the page around it carries the same information as a list, which the figure's caption
 points to. Every word on a chart comes from the message catalogs, through :class:`Language`. Each point's
-``customdata`` is ``[anchor, label, order, href]``: the id of the entry it stands for, a plain-text
-label for the point's keyboard-focusable link, that link's place in the tab order, and the
-entry's address in the timeline's list.
+``customdata`` is ``[anchor, page, order, label]``: the id of the entry it stands for, which of the
+timeline's pages lists the entry (see :func:`layout_meta`), and, on charts small enough to have a
+keyboard-focusable link over each point, that link's place in the tab order and its plain-text
+label.
 """
 
 from __future__ import annotations
@@ -79,18 +80,28 @@ def kind_label(entry: TimelineEntry, language: Language) -> str:
     return language.gettext("Statement (paraphrase)")
 
 
-def href(entry: TimelineEntry) -> str:
-    """Site-relative address of an entry in the timeline's list (for clicks from other pages)."""
-    return f"{paging.url_of(paging.timeline_page(entry.number))}#{anchor(entry)}"
+def page(entry: TimelineEntry) -> int:
+    """Which of the timeline's pages lists an entry: an index into the figure's ``meta.pages``."""
+    return (entry.number - 1) // paging.PAGE_SIZE
 
 
-def point_label(entry: TimelineEntry, language: Language, large: bool = False) -> str:
-    """Plain text naming a point for a screen reader: number, title, kind and date.
+def custom(entry: TimelineEntry, order: int | None = None, label: str = "") -> list[str | int]:
+    """A point's ``customdata``: ``order`` and ``label`` only for a point that gets a link (the
+    site script gives none on charts of thousands, whose figure data stays smaller without them)."""
+    data: list[str | int] = [anchor(entry), page(entry)]
+    return data if order is None else [*data, order, label]
 
-    Empty for large charts: the site script then reads the label from the (brief) hover text.
-    """
-    if large:
-        return ""
+
+def layout_meta(explainer: Explainer, **extra: Any) -> dict[str, Any]:
+    """The figure's own data for the site script: ``pages`` are the addresses (relative to the site
+    root) of the timeline's pages, so a point names its entry's page by number, not by address."""
+    count = max(len(explainer.timeline), 1)
+    pages = [paging.url_of(paging.timeline_page(n)) for n in range(1, count + 1, paging.PAGE_SIZE)]
+    return {"pages": pages, **extra}
+
+
+def point_label(entry: TimelineEntry, language: Language) -> str:
+    """Plain text naming a point for a screen reader: number, title, kind and date."""
     return language.gettext("%(number)s. %(title)s. %(kind)s, %(date)s.") % {
         "number": entry.number,
         "title": entry.record.title,

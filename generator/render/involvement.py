@@ -66,15 +66,16 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
                 said = language.gettext(INVOLVEMENT[role])
                 heading = language.gettext("%(name)s (%(role)s)") % {"name": name, "role": said}
                 hovers.append(f"<b>{html_text(heading)}</b><br>" + charts.hover(explainer, entry, language, brief))
-                point = charts.point_label(entry, language)
+                if brief:
+                    custom.append(charts.custom(entry))
+                    continue
                 label = language.gettext("%(name)s (%(role)s): %(point)s") % {
                     "name": name,
                     "role": said,
-                    "point": point,
+                    "point": charts.point_label(entry, language),
                 }
-                label = label if not brief else ""
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
-                custom.append([charts.anchor(entry), label, order, charts.href(entry)])
+                custom.append(charts.custom(entry, order, label))
         if xs:
             scatter = go.Scattergl if len(explainer.timeline) > charts.LARGE else go.Scatter
             traces.append(
@@ -105,6 +106,7 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             "ticktext": [html_text(charts.short(explainer.actors[a].name)) for a in rows],
             "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": False, "zeroline": False,
         },
+        meta=charts.layout_meta(explainer),
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout)
 

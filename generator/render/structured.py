@@ -60,7 +60,12 @@ def article(explainer: Explainer) -> dict[str, Any]:
 
 
 def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]:
-    """The events among ``entries`` (one page of the timeline) as a list of schema.org Events."""
+    """The events among ``entries`` (one page of the timeline) as a list of schema.org Events.
+
+    Each names its event, dates, place, actors and address; not its summary, which the page around
+    it has in full: this list is in the ``<head>`` of pages of up to 200 entries, before anything a
+    reader sees, and the summaries would make it most of the page's first bytes.
+    """
     items = []
     for entry in entries:
         if not isinstance(entry.record, models.Event):
@@ -69,7 +74,6 @@ def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]
         item: dict[str, Any] = {
             "@type": "Event",
             "name": event.title,
-            "description": event.summary,
             "url": "#" + BY_KEY["events"].anchor(event.id),
             "actor": [_actor_ref(explainer, a) for a in event.actors],
         }

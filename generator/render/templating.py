@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..assets import PLOTLY_BUNDLES
+from ..assets import PLOTLY_PATHS
 from ..i18n import Language
 from ..messages import LABELS, Plural
 from . import text
@@ -79,7 +79,7 @@ def environment(
     """The environment every page is rendered in, for one language.
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
-    ``webgl``: the figures drawn with WebGL, which need plotly.js's full bundle.
+    ``webgl``: the figures drawn with WebGL, which need plotly.js's gl2d bundle.
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
@@ -153,8 +153,8 @@ def environment(
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
-        bundle=lambda figure: "full" if figure in (webgl or set()) else "basic",
-        bundle_files=PLOTLY_BUNDLES,
+        bundle=lambda figure: "gl2d" if figure in (webgl or set()) else "basic",
+        bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
     )
     env.filters.update(

@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -66,17 +67,18 @@ def html_text(text: str) -> str:
 
 
 def front_matter(
-    title: str, description: str, jsonld: Any = None, og_type: str = "website", preload: str | None = None
+    title: str, description: str, jsonld: Any = None, og_type: str = "website", preload: Sequence[str] = ()
 ) -> str:
     """YAML front matter for a page, dumped by the YAML library rather than formatted.
 
     Title and description stay plain text (MkDocs also puts them in the search index); the theme
-    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON. ``preload``: a
-    site file the page will surely need early (the theme asks the browser for it from ``<head>``).
+    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON. ``preload``:
+    scripts the page's chart near its top will need; the theme asks the browser for them from
+    ``<head>``, so they download while the page does and run only when a chart needs them.
     """
-    values: dict[str, str] = {"title": str(title), "description": str(description), "og_type": og_type}
-    if preload is not None:
-        values["preload_script"] = preload
+    values: dict[str, Any] = {"title": str(title), "description": str(description), "og_type": og_type}
+    if preload:
+        values["preload"] = [str(path) for path in preload]
     if jsonld is not None:
         values["jsonld"] = json_for_html(jsonld)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: fast on long JSON-LD values

@@ -99,7 +99,9 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
                 )
                 hovers.append(charts.hover(explainer, entry, language, brief=large))
                 anchors.append(
-                    [charts.anchor(entry), charts.point_label(entry, language, large), entry.number, charts.href(entry)]
+                    charts.custom(entry)
+                    if large
+                    else charts.custom(entry, entry.number, charts.point_label(entry, language))
                 )
         # WebGL draws thousands of markers quickly; numbers on markers only help while they are legible.
         scatter = go.Scattergl if large else go.Scatter
@@ -170,6 +172,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
         yaxis=lane_axis(explainer, lanes),
         shapes=shapes,
         annotations=annotations,
+        meta=charts.layout_meta(explainer),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -272,7 +275,8 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                 hovertext=[charts.hover(explainer, e, language, brief=large) for e in points],
                 hoverinfo="text",
                 customdata=[
-                    [charts.anchor(e), charts.point_label(e, language, large), e.number, charts.href(e)] for e in points
+                    charts.custom(e) if large else charts.custom(e, e.number, charts.point_label(e, language))
+                    for e in points
                 ],
                 marker={
                     "symbol": [charts.symbol(e) for e in points],
@@ -303,7 +307,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                     textposition=None if large else "top center",
                     hovertext=[charts.hover(explainer, e, language, brief=large) for e in points], hoverinfo="text",
                     customdata=[
-                        [charts.anchor(e), charts.point_label(e, language, large), e.number, charts.href(e)]
+                        charts.custom(e) if large else charts.custom(e, e.number, charts.point_label(e, language))
                         for e in points
                     ],
                     marker={"symbol": [charts.symbol(e) for e in points], "size": 8 if large else 14,
@@ -344,7 +348,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         yaxis=lane_axis(explainer, lanes),
         shapes=shapes,
         annotations=annotations,
-        meta={"locale": plotly_locale.locale(language)},
+        meta=charts.layout_meta(explainer, locale=plotly_locale.locale(language)),
         **layout_extra,
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout)

@@ -18,30 +18,31 @@
 
   var script = document.currentScript;
   var siteRoot = new URL("../../", script ? script.src : location.href);
-  // plotly.js's basic bundle draws SVG charts; the full one (with WebGL) only very large ones.
-  var bundles = {
-    basic: new URL("assets/javascripts/vendor/plotly-basic.min.js", siteRoot),
-    full: new URL("assets/javascripts/vendor/plotly.min.js", siteRoot)
-  };
-  var loading = {};
-  var fullLoaded = false;
+  var loading = {}; // bundle name -> promise of window.Plotly
+  var loaded = null; // the name of the bundle window.Plotly came from
   var charts = new Map(); // plot element -> {figure, element, layer, toolbar}
+  var unseen = new Set(); // charts the viewport watcher has not reported on yet
+  var waiting = 0; // charts near the viewport that Plotly has not finished taking over
+  var loaded = false; // the first page's load event has fired
+  var settled = false; // ... and its charts near the viewport are drawn: see settle()
   var MAX_POINT_LINKS = 300;
 
   document.documentElement.classList.add("explainer-js");
 
-  /* The bundle a chart needs is on its <figure> (data-bundle), so it loads while the figure data
-     does. The full bundle includes everything the basic one has. */
+  /* The plotly.js bundle a chart needs is named on its <figure> (data-bundle, with its address in
+     data-bundle-src), so it loads while the figure data does: "basic" (SVG) for most charts, "gl2d"
+     (SVG and WebGL) for very large ones. Every chart is made of scatter traces, which both bundles
+     draw, so once the gl2d bundle is here it draws every chart. */
   function loadPlotly(element) {
-    var which = element.getAttribute("data-bundle") === "full" ? "full" : "basic";
-    if (window.Plotly && (which === "basic" || fullLoaded)) return Promise.resolve(window.Plotly);
+    var which = element.getAttribute("data-bundle") === "gl2d" ? "gl2d" : "basic";
+    if (window.Plotly && (loaded === which || loaded === "gl2d")) return Promise.resolve(window.Plotly);
     if (!loading[which]) {
       loading[which] = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
-        tag.src = bundles[which].href;
+        tag.src = new URL(element.getAttribute("data-bundle-src"), siteRoot).href;
         tag.async = true;
         tag.onload = function () {
-          if (which === "full") fullLoaded = true;
+          loaded = which;
           resolve(window.Plotly);
         };
         tag.onerror = function () { loading[which] = null; reject(new Error("plotly.js did not load")); };
@@ -105,9 +106,14 @@
     doubleClick: "reset"
   };
 
-  /* Where an entry lives: an element with its id on this page, a link to it on this page, or else
-     its address in the timeline's list (given by the figure). */
-  function targetOf(element, anchor, fallback) {
+  /* Where a point's entry lives: an element with its id on this page, a link to it on this page,
+     or else its place in the timeline's list (the figure names the page: customdata[1] is an
+     index into layout.meta.pages). */
+  function targetOf(chart, custom) {
+    var element = chart.element;
+    var anchor = custom[0];
+    var pages = (chart.figure.layout.meta || {}).pages || [];
+    var fallback = typeof custom[1] === "number" ? pages[custom[1]] : null;
     if (!/^[a-z0-9-]+$/.test(anchor)) return null;
     var here = document.getElementById(anchor);
     if (here && !element.contains(here)) return { href: "#" + anchor, here: here };
@@ -118,7 +124,7 @@
         return { href: links[i].href, here: null };
       }
     }
-    return typeof fallback === "string" ? { href: new URL(fallback, siteRoot).href, here: null } : null;
+    return typeof fallback === "string" ? { href: new URL(fallback + "#" + anchor, siteRoot).href, here: null } : null;
   }
 
   function go(target) {
@@ -320,9 +326,9 @@
         var px = toX(x);
         var py = scale.y(trace.y[j]);
         if (px < scale.left - 1 || px > scale.right + 1) return; // panned out of view
-        var label = custom[1] || plainText(Array.isArray(trace.hovertext) ? trace.hovertext[j] : "");
-        points.push({ t: t, j: j, px: px, py: py, anchor: custom[0], label: label, order: custom[2],
-                      href: custom[3] });
+        var label = custom[3] || plainText(Array.isArray(trace.hovertext) ? trace.hovertext[j] : "");
+        var order = typeof custom[2] === "number" ? custom[2] : points.length;
+        points.push({ t: t, j: j, px: px, py: py, custom: custom, label: label, order: order });
       });
     });
     points.sort(function (a, b) { return a.order - b.order; });
@@ -338,7 +344,7 @@
       var link = existing[key];
       delete existing[key];
       if (!link) {
-        var target = targetOf(chart.element, point.anchor, point.href);
+        var target = targetOf(chart, point.custom);
         if (!target) return;
         link = document.createElement("a");
         link.className = "explainer-chart__point";
@@ -380,12 +386,13 @@
     plot.appendChild(note);
   }
 
+  /* Draws a chart; the promise settles when it is drawn or has failed (or was already there). */
   function draw(element) {
     var plot = element.querySelector(".explainer-chart__plot");
-    if (!plot || charts.has(plot)) return;
+    if (!plot || charts.has(plot)) return Promise.resolve();
     charts.set(plot, null);
     var dataUrl = new URL(element.getAttribute("data-figure"), siteRoot);
-    Promise.all([fetch(dataUrl).then(function (response) {
+    var drawn = Promise.all([fetch(dataUrl).then(function (response) {
       if (!response.ok) throw new Error("figure data: HTTP " + response.status);
       return response.json();
     }), loadPlotly(element)]).then(function (results) {
@@ -422,7 +429,7 @@
         plot.on("plotly_click", function (event) {
           var point = event && event.points && event.points[0];
           var custom = point && point.customdata;
-          var target = custom && targetOf(element, custom[0], custom[3]);
+          var target = custom && targetOf(chart, custom);
           if (target) go(target);
         });
         resizer.observe(stage);
@@ -433,23 +440,54 @@
       showFailure(element, plot);
       console.info("explainer chart not drawn:", error.message);
     });
+    return drawn;
   }
 
+  /* Redraw a chart when its width changes (not when it is first observed: Plotly has just drawn it
+     at that width, and a second drawing of thousands of points costs a phone a second). */
+  var widths = new WeakMap();
   var resizer = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
       var plot = entry.target.querySelector(".explainer-chart__plot");
+      var width = Math.round(entry.contentRect.width);
+      var before = widths.get(entry.target);
+      widths.set(entry.target, width);
+      if (before === undefined || before === width) return;
       if (window.Plotly && plot && charts.get(plot)) window.Plotly.Plots.resize(plot);
     });
   });
 
-  /* Charts are drawn only when they come near the viewport, so plotly.js loads only then. */
+  /* Plotly takes over a chart's picture once the chart is near the viewport and either the reader
+     reaches for it (pointer, touch, focus, a key) or the browser has nothing else to do: plotly.js
+     never competes with the page's first paint, and loads only for charts a reader comes to. */
+  var TAKEOVER_EVENTS = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
+
+  function takeOverWhenWanted(element) {
+    var done = false;
+    waiting += 1;
+    function start() {
+      if (done) return;
+      done = true;
+      TAKEOVER_EVENTS.forEach(function (name) { element.removeEventListener(name, start); });
+      if (!performance.getEntriesByName("explainer-takeover").length) performance.mark("explainer-takeover");
+      draw(element).then(function () {
+        waiting -= 1;
+        settle();
+      });
+    }
+    TAKEOVER_EVENTS.forEach(function (name) { element.addEventListener(name, start, { passive: true }); });
+    whenIdle(start);
+  }
+
   var watcher = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
+      unseen.delete(entry.target);
       if (entry.isIntersecting) {
         watcher.unobserve(entry.target);
-        draw(entry.target);
+        takeOverWhenWanted(entry.target);
       }
     });
+    settle();
   }, { rootMargin: "200px" });
 
   function purgeDetached() {
@@ -467,7 +505,9 @@
   function onPage() {
     purgeDetached();
     watcher.disconnect();
+    unseen.clear();
     document.querySelectorAll(".explainer-chart[data-figure]").forEach(function (element) {
+      unseen.add(element);
       watcher.observe(element);
     });
   }
@@ -481,6 +521,26 @@
       window.Plotly.relayout(plot, themed(plot.layout)).then(function () { paintSwatches(chart); });
     });
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  function whenIdle(callback) {
+    if (window.requestIdleCallback) window.requestIdleCallback(callback, { timeout: 2000 });
+    else window.setTimeout(callback, 200);
+  }
+
+  /* Once the first page has loaded and Plotly has taken over every chart near the viewport, the
+     page says, at the browser's next idle moment, that it has settled: the site's search index,
+     held back until then (see main.html), may load. */
+  function settle() {
+    if (settled || !loaded || unseen.size || waiting) return;
+    settled = true;
+    whenIdle(function () { document.dispatchEvent(new Event("explainer:settled")); });
+  }
+  function onLoad() {
+    loaded = true;
+    settle();
+  }
+  if (document.readyState === "complete") onLoad();
+  else window.addEventListener("load", onLoad);
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(onPage);

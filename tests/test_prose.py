@@ -1,0 +1,98 @@
+"""Prose fields: the Markdown subset, its three outputs from one parse, and hostile Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.render import prose
+
+
+def address(reference: prose.Reference) -> str:
+    return f"../{reference.kind}s/#{reference.id}"
+
+
+def test_the_subset_renders_the_same_words_to_every_output() -> None:
+    text = "The *Reforma* daily and **the SRE** said `no`; see [its statement](statement:sre-x) and [AP](https://apnews.com/a)."
+    parsed = prose.parse(text)
+    assert parsed.problems == []
+    assert parsed.html(address) == (
+        "<p>The <em>Reforma</em> daily and <strong>the SRE</strong> said <code>no</code>; see "
+        '<a href="../statements/#sre-x">its statement</a> and <a href="https://apnews.com/a">AP</a>.</p>'
+    )
+    # Plotly's hover labels: b, i, br and http(s) links only; a reference reads as its words.
+    assert parsed.hover(address) == (
+        'The <i>Reforma</i> daily and <b>the SRE</b> said no; see its statement and <a href="https://apnews.com/a">AP</a>.'
+    )
+    assert parsed.plain() == "The Reforma daily and the SRE said no; see its statement and AP."
+    assert parsed.references == [prose.Reference("statement", "sre-x", 1, "its statement")]
+
+
+def test_lists_and_paragraphs_in_block_fields() -> None:
+    parsed = prose.parse("First.\n\n- one\n- two *b*")
+    assert parsed.html() == "<p>First.</p><ul><li>one</li><li>two <em>b</em></li></ul>"
+    assert parsed.hover() == "First.<br>\u2022 one<br>\u2022 two <i>b</i>"
+    assert parsed.plain() == "First.\none\ntwo b"
+
+
+def test_raw_html_and_entities_read_as_text() -> None:
+    parsed = prose.parse('<script>alert(1)</script> <b onclick="x">bold</b> &amp; &lt;i&gt;')
+    assert parsed.problems == []
+    assert "<script" not in parsed.html() and "<b " not in parsed.html() and "<i>" not in parsed.html()
+    assert parsed.plain() == '<script>alert(1)</script> <b onclick="x">bold</b> & <i>'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("# A heading", 1, "a heading"),
+        ("Fine.\n\n![photo](https://example.org/a.png)", 3, "an image"),
+        ("> quoted", 1, "a block quote"),
+        ("```\ncode\n```", 1, "a fenced code block"),
+        ("Above\n\n---", 3, "a horizontal rule"),
+        ("See <https://example.org>", 1, "not <https://...>"),
+        ("[a][d]\n\n[d]: https://example.org", 3, "reference-style link definitions"),
+        ("one\ntwo [x](javascript:alert(1))", 2, "not 'javascript:alert(1)'"),
+        ("[x](JaVaScRiPt:alert(1))", 1, "http(s) address or a record"),
+        ("[x](&#106;avascript:alert(1))", 1, "http(s) address or a record"),
+        ("[x](data:text/html;base64,PHNjcmlwdD4=)", 1, "http(s) address or a record"),
+        ("[x](vbscript:msgbox)", 1, "http(s) address or a record"),
+        ("[x](<javascript:alert(1)>)", 1, "http(s) address or a record"),
+        ("[x](//evil.example/)", 1, "http(s) address or a record"),
+        ("[x](nothing:record)", 1, "http(s) address or a record"),
+    ],
+)
+def test_refused_syntax_and_unsafe_links_are_reported_at_their_line(text: str, line: int, message: str) -> None:
+    problems = prose.parse(text).problems
+    assert any(p.line == line and message in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))",
+        "[x](&#x6A;avascript:alert(1))",
+        "[x](java\tscript:alert(1))",
+        '[x](https://ok.example "title with \\" quote")',
+        "<a href=javascript:alert(1)>x</a>",
+        "[x](data:text/html,<script>alert(1)</script>)",
+    ],
+)
+def test_no_output_ever_holds_a_script_or_a_link_that_is_not_http(text: str) -> None:
+    parsed = prose.parse(text)
+    for output in (parsed.html(address), parsed.hover(address)):
+        assert "<script" not in output.lower()
+        for href in re.findall(r'href="([^"]*)"', output):
+            assert href.startswith(("https://", "http://", "../")), href
+        assert re.findall(r"<(\w+)", output) == [t for t in re.findall(r"<(\w+)", output) if t in ALLOWED]
+
+
+ALLOWED = {"p", "ul", "ol", "li", "em", "strong", "code", "a", "i", "b", "br"}
+
+
+def test_pathological_nesting_ends_as_text() -> None:
+    for text in ("*" * 20_000 + "x" + "*" * 20_000, "[" * 20_000 + "x" + "]" * 20_000, "- " * 5_000 + "x"):
+        parsed = prose.parse(text)
+        assert set(re.findall(r"<(\w+)", parsed.html())) <= ALLOWED

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.render import prose
+from generator import prose
 
 
 def address(reference: prose.Reference) -> str:

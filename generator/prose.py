@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .. import registry
+from . import registry
 
 REFERENCE = re.compile(
     r"^(?P<kind>" + "|".join(kind.name for kind in registry.KINDS) + r"):(?P<id>[a-z0-9][a-z0-9-]*)$"

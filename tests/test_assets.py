@@ -9,16 +9,18 @@ import shutil
 import tarfile
 import urllib.error
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import assets
 
 
-def test_the_site_ships_the_pinned_plotly_version(built_site: Path) -> None:
+def test_the_site_ships_the_pinned_plotly_version(fixture_site: Any) -> None:
     """Fails when plotly.js changes (a new bundle, a new plotly wheel) without the pins being updated."""
     import plotly
 
+    built_site = fixture_site("explainer")[0]
     basic = (built_site / assets.PLOTLY_PATHS["basic"]).read_bytes()
     assert assets.bundle_version(basic) == assets.PLOTLY_VERSION
     assert hashlib.sha256(basic).hexdigest() == assets.PLOTLY_BUNDLES["basic"].sha256

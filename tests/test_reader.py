@@ -239,8 +239,9 @@ NEVER_IDLE = "window.requestIdleCallback = function () { return 0; };"
 
 
 def test_plotly_takes_over_when_the_reader_reaches_for_the_chart(
-    site_url: str, context_for: Callable[..., Any]
+    fixture_site: Any, context_for: Callable[..., Any]
 ) -> None:
+    site_url = fixture_site("explainer")[1]
     page = context_for(viewport={"width": 375, "height": 740}).new_page()
     page.add_init_script(NEVER_IDLE)
     requests: list[str] = []
@@ -258,12 +259,13 @@ def test_plotly_takes_over_when_the_reader_reaches_for_the_chart(
     assert not any("search_index.json" in url for url in requests), "the search index waits for the reader"
     page.locator("label.md-header__button[for='__search']").click()  # the phone's search button: the index loads
     page.wait_for_selector("input.md-search__input:focus")
-    page.keyboard.type("timeline", delay=20)
+    page.keyboard.type("bridge", delay=20)  # the fixture's incident is about a bridge
     page.wait_for_function("() => performance.getEntriesByType('resource').some(r => /search_index/.test(r.name))")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
 
 
-def test_the_search_index_loads_after_the_chart_is_drawn(site_url: str, context_for: Callable[..., Any]) -> None:
+def test_the_search_index_loads_after_the_chart_is_drawn(fixture_site: Any, context_for: Callable[..., Any]) -> None:
+    site_url = fixture_site("explainer")[1]
     page = context_for(viewport={"width": 375, "height": 740}).new_page()
     page.goto(site_url + "timeline/")
     page.wait_for_selector("#timeline-chart.explainer-chart--drawn", timeout=15_000)

@@ -53,14 +53,20 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
         involvement.FIGURE_PATH: (charts.plain(involvement.figure(explainer, language)), "involvement-chart-name"),
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
-    webgl = {path for path, (figure, _) in figures.items() if any(t.get("type") == "scattergl" for t in figure["data"])}
-    env = templating.environment(language, override_dirs, pictures, webgl)
+    bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
+    env = templating.environment(language, override_dirs, pictures, bundles)
     pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
     nav = [(language.gettext(title), path) for path, title in NAV.items()]
-    bundles = frozenset({"gl2d" if path in webgl else "basic" for path in figures})
-    return Output(pages=pages, data=data, nav=nav, records=records, edit_paths=edit_paths(explainer), bundles=bundles)
+    return Output(
+        pages=pages,
+        data=data,
+        nav=nav,
+        records=records,
+        edit_paths=edit_paths(explainer),
+        bundles=frozenset(bundles.values()),
+    )
 
 
 def problems_page(lines: list[str], language_tag: str | None = None, override_dirs: Sequence[Path] = ()) -> str:

@@ -162,6 +162,12 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
     return "<br>".join(lines)
 
 
+def bundle(figure: dict[str, Any]) -> str:
+    """The plotly.js bundle (a name in ``assets.PLOTLY_BUNDLES``) that draws a figure: the gl2d one
+    where it has WebGL traces, else the basic one."""
+    return "gl2d" if any(trace.get("type") == "scattergl" for trace in figure["data"]) else "basic"
+
+
 def plain(figure: go.Figure) -> dict[str, Any]:
     """A figure as plain data: what the site script draws and the picture is drawn from."""
     drawn = json.loads(figure.to_json(validate=True, engine="json"))

@@ -74,12 +74,12 @@ def environment(
     language: Language,
     override_dirs: Sequence[Path] = (),
     pictures: dict[str, str] | None = None,
-    webgl: set[str] | None = None,
+    bundles: dict[str, str] | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
-    ``webgl``: the figures drawn with WebGL, which need plotly.js's gl2d bundle.
+    ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
@@ -153,7 +153,7 @@ def environment(
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
-        bundle=lambda figure: "gl2d" if figure in (webgl or set()) else "basic",
+        bundle=lambda figure: (bundles or {}).get(figure, "basic"),
         bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
     )

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import free_port, make_project, run_explainer
+from tests.synthetic import write_explainer
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser
@@ -73,3 +75,38 @@ def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
         if abs(pictured[k][0] - drawn[k][0]) > 2 or abs(pictured[k][1] - drawn[k][1]) > 2
     }
     assert far == {}, far
+
+
+@pytest.fixture(scope="module")
+def synthetic_url(tmp_path_factory: pytest.TempPathFactory, serve_dir: Any) -> str:
+    """A synthetic explainer (long side names, a year of dates): a narrow plot with many ticks."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    port = free_port()
+    project = make_project(folder / "project", content=write_explainer(folder / "content", 60))
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    return str(serve_dir(project / "site", port))
+
+
+@pytest.mark.parametrize("name", ["dated", "explainer", "explicador", "synthetic"])
+def test_tick_labels_of_the_picture_never_overlap_on_a_phone(
+    name: str, fixture_site: Any, synthetic_url: str, browser: Any
+) -> None:
+    """The picture cannot measure itself: it leaves out tick labels that would collide at 375 pixels."""
+    url = synthetic_url if name == "synthetic" else fixture_site(name)[1]
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    for path in ("timeline/", "actors/"):
+        page.goto(url + path)
+        boxes = page.evaluate(
+            """() => Array.from(document.querySelectorAll('.explainer-picture__tick'))
+                 .map(t => t.getBoundingClientRect()).filter(r => r.width > 0)
+                 .map(r => [r.left, r.right, r.top])"""
+        )
+        rows: dict[float, list[tuple[float, float]]] = {}
+        for left, right, top in boxes:
+            rows.setdefault(round(top), []).append((left, right))
+        for spans in rows.values():
+            spans.sort()
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (path, spans)
+    context.close()

@@ -48,6 +48,8 @@ TOOLBAR = 44
 buttons, zoom, reset): the picture leaves it empty, so adding the toolbar moves nothing."""
 LABEL_CHARS = 28
 """Longer lane and row names are shortened on a chart's axis (in full in the hover and the list)."""
+PHONE_WIDTH = 343
+"""A chart's width on a 375-pixel-wide phone (the page's side padding taken off)."""
 CHAR_PX = 7.0
 """Average width of a character of the charts' 13-pixel text."""
 GUTTER_MAX = 230

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from babel import dates as babel_dates
 
 from ..i18n import Language
+from . import charts
 
 DENSITY_CELLS = 2400
 """At most this many density cells in all (more rows, fewer stretches each), to keep pages light."""
@@ -147,6 +149,16 @@ class Picture:
                 f'<text class="explainer-picture__note" text-anchor="{anchor}">{note.get("text", "")}</text></g>'
             )
 
+    def _narrow_step(self, fractions: list[float], labels: list[str]) -> int:
+        """Show every how-many-th tick label on a phone so that no two overlap: ticks are spaced
+        evenly enough that the closest pair decides, on a plot as wide as on a 375-pixel phone."""
+        if len(fractions) < 2:
+            return 1
+        plot = charts.PHONE_WIDTH - self.left - self.right
+        closest = min(b - a for a, b in zip(fractions, fractions[1:], strict=False)) * plot
+        widest = max(len(label) for label in labels) * charts.CHAR_PX + 8
+        return max(2, math.ceil(widest / max(closest, 1)))
+
     def _ticks(self) -> None:
         spec = self.layout.get("xaxis", {})
         axis = self.axes["x"]
@@ -161,10 +173,14 @@ class Picture:
                 if value >= axis.low:
                     ticks.append((value, self.language.number(int(value))))
                 value += step
-        for n, (value, label) in enumerate(ticks):
-            # Every other tick's label is left out on narrow screens (see explainer.css).
-            minor = " explainer-picture__tick--minor" if n % 2 else ""
-            fraction = axis.domain[0] + (axis.domain[1] - axis.domain[0]) * (value - axis.low) / (axis.high - axis.low)
+        fractions = [
+            axis.domain[0] + (axis.domain[1] - axis.domain[0]) * (value - axis.low) / (axis.high - axis.low)
+            for value, _ in ticks
+        ]
+        keep = self._narrow_step(fractions, [label for _, label in ticks])
+        for n, ((_, label), fraction) in enumerate(zip(ticks, fractions, strict=True)):
+            # On narrow screens only every keep-th tick has its label (see explainer.css).
+            minor = " explainer-picture__tick--minor" if n % keep else ""
             self.out.append(
                 f'<rect class="explainer-picture__grid" style="x:{self.x(fraction)};y:{_number(self.top)}px;width:1px;'
                 f'height:{_number(self.height - self.top - self.bottom)}px"/>'

@@ -58,6 +58,9 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "mapping (see below)"
     if annotation is int:
         return "whole number"
+    prose = next((m for m in metadata if isinstance(m, models.ProseField)), None)
+    if prose is not None:
+        return "[prose](#prose-fields)" if prose.block else "[prose](#prose-fields), no lists"
     validators = {getattr(m, "func", None) for m in metadata}
     names = {getattr(f, "__name__", "") for f in validators}
     if "_check_id" in names:

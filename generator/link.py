@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import dates, models, order
+from . import dates, models, order, prose
 from .errors import Problem
-from .registry import KINDS, MOMENTS
+from .prose import Prose
+from .registry import BY_NAME, KINDS, MOMENTS
 from .validate import Origin, ValidatedContent, suggest
 
 KIND_NAMES = {kind.key: kind.name for kind in KINDS}
@@ -74,6 +75,17 @@ class Explainer:
     """Event or statement id -> its 1-based number on the timeline."""
     labels: dict[str, str] = field(default_factory=dict)
     """Record id -> the record's name, title or question (what links to it say)."""
+    mentions: dict[str, list[str]] = field(default_factory=dict)
+    """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
+    prose: dict[tuple[str, bool], Prose] = field(default_factory=dict)
+    """(text, block) -> every prose field parsed (see :meth:`parsed`)."""
+
+    def parsed(self, text: str, block: bool = True) -> Prose:
+        """A prose field, parsed once."""
+        found = self.prose.get((text, block))
+        if found is None:
+            found = self.prose[(text, block)] = prose.parse(text, block)
+        return found
 
     def record(self, record_id: str) -> models.Record:
         kind = self.kind_of[record_id]
@@ -212,9 +224,13 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         for target in check.refs(origin, question.related, list(KIND_NAMES), "related", question.id):
             questions_about[target].append(question.id)
 
+    mentions = _check_references(content, explainer, check)
+
     problems += check.problems
     if problems:
         return None, problems
+    explainer.mentions = mentions
+    explainer.prose = content.prose
 
     explainer.statements_by = dict(statements_by)
     explainer.events_of = dict(events_of)
@@ -235,6 +251,42 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         explainer.labels.update((record_id, getattr(record, record_kind.name_field)) for record_id, record in records)
     explainer.position.update((i, n - 1) for i, n in explainer.entry_number.items() if i in explainer.events)
     return explainer, []
+
+
+def _check_references(content: ValidatedContent, explainer: Explainer, check: _Checker) -> dict[str, list[str]]:
+    """Check every record reference in prose (``[words](kind:id)``); returns who mentions whom."""
+    mentions: dict[str, list[str]] = defaultdict(list)
+    holders: list[tuple[str, models.Model, Origin]] = [("incident", content.incident, content.incident_origin)]
+    holders += [
+        (record.id, record, explainer.origins[record.id])
+        for entries in content.records.values()
+        for record, _ in entries
+        if explainer.origins.get(record.id) is not None
+    ]
+    for holder, record, origin in holders:
+        for loc, text, block in models.prose_values(record):
+            name = next(part for part in reversed(loc) if isinstance(part, str))
+            parsed = content.prose.get((text, block)) or prose.parse(text, block)
+            for reference in parsed.references:
+                wanted = BY_NAME[reference.kind].key
+                kind = check.kind_of.get(reference.id)
+                message = None
+                if kind is None:
+                    hint = suggest(reference.id, [i for i, k in check.kind_of.items() if k == wanted])
+                    message = f"'{name}' refers to unknown {reference.kind} '{reference.id}'{hint}"
+                elif kind != wanted:
+                    actual = KIND_NAMES[kind]
+                    message = (
+                        f"'{name}': '{reference.id}' is {_a(actual)}, not {_a(reference.kind)}:"
+                        f" write ({actual}:{reference.id})"
+                    )
+                elif reference.id == holder:
+                    message = f"'{name}' refers to the record itself"
+                if message:
+                    check.problems.append(origin.problem_in(message, loc, text, reference.offset, reference.needle))
+                elif holder not in mentions[reference.id]:
+                    mentions[reference.id].append(holder)
+    return dict(mentions)
 
 
 def _check_via_cycles(explainer: Explainer, check: _Checker) -> None:

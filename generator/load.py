@@ -42,6 +42,8 @@ class LoadedFile:
     data: Any
     value_positions: dict[PathKey, Position] = field(default_factory=dict)
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    text: str = ""
+    """The file's text, to find positions inside a value (:meth:`locate`)."""
 
     def position(self, loc: PathKey, *, key: bool = False) -> Position:
         """The position of the deepest node along ``loc`` that exists in the file.
@@ -62,6 +64,28 @@ class LoadedFile:
         if key and found in self.key_positions:
             return self.key_positions[found]
         return self.value_positions.get(found, (1, 1))
+
+    def locate(self, loc: PathKey, needle: str, occurrence: int = 0) -> Position:
+        """Where the ``occurrence``-th (0-based) ``needle`` inside the text value at ``loc`` is written.
+
+        The value's text is found in the file from the value's start up to the next key. Where the
+        YAML spells the needle differently (an escape in a quoted string), the value's own
+        position is the answer.
+        """
+        start = self.position(loc)
+        starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
+        if self.text.startswith(("|", ">"), begin):  # a block scalar: its text starts on the next line
+            newline = self.text.find("\n", begin)
+            begin = newline + 1 if newline >= 0 else begin
+        later = [p for p in self.key_positions.values() if p > start]
+        end = starts[min(later)[0] - 1] + min(later)[1] - 1 if later else len(self.text)
+        at = begin - 1
+        for _ in range(occurrence + 1):
+            at = self.text.find(needle, at + 1, end) if needle else -1
+            if at < 0:
+                return start
+        return _line_col(self.text, at)
 
 
 class _Refused(Exception):
@@ -184,7 +208,7 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
         return None, [Problem(path, line, col, "file is not valid UTF-8 text: save it as UTF-8")]
     text = text.removeprefix("\ufeff")
 
-    loaded = LoadedFile(path, None)
+    loaded = LoadedFile(path, None, text=text)
     try:
         if _MAY_HAVE_SPECIALS.search(
             text

@@ -8,9 +8,13 @@ docstring; it becomes the field's description.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import typing
 import unicodedata
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
@@ -72,6 +76,44 @@ Line = Annotated[StrictStr, AfterValidator(_check_line)]
 
 Text = Annotated[StrictStr, AfterValidator(_normalise_text)]
 """Plain text that may span several lines; a blank line starts a new paragraph. Shown as typed."""
+
+
+@dataclass(frozen=True)
+class ProseField:
+    """Marks a text field as prose: a small, safe subset of Markdown (see :mod:`generator.prose`)."""
+
+    block: bool
+    """Whether the field may hold lists (a field of paragraphs) rather than a sentence or two."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["x-prose"] = "block" if self.block else "inline"  # read by scaffold.schemas()
+        return dict(schema)
+
+
+MAX_INLINE_PROSE = 1000
+"""Longest one-paragraph prose field (a key fact is a sentence or two)."""
+
+PROSE_SYNTAX = (
+    "Prose: *emphasis*, **strong**, `code`, links written [words](https://...), references to records"
+    " written [words](kind:id) with kind one of source, actor, event, statement or question (e.g."
+    " [the minister's statement](statement:minister-statement)), a blank line between paragraphs"
+)
+"""How prose is written, for the JSON Schema's descriptions and the field reference."""
+PROSE_BLOCK = f"{PROSE_SYNTAX}, and lists (lines starting '- ' or '1. ')."
+PROSE_INLINE = f"{PROSE_SYNTAX}; no lists; at most {MAX_INLINE_PROSE:,} characters."
+PROSE_REFUSED = (
+    "HTML shows as the characters typed; headings, images, block quotes, code blocks, tables,"
+    " horizontal rules, <https://...> autolinks and reference-style links are refused."
+)
+
+Prose = Annotated[StrictStr, AfterValidator(_normalise_text), ProseField(block=True)]
+"""Prose: paragraphs with *emphasis*, **strong**, links, references to records and lists."""
+
+ProseInline = Annotated[
+    StrictStr, Field(max_length=MAX_INLINE_PROSE), AfterValidator(_normalise_text), ProseField(block=False)
+]
+"""Prose of a sentence or two: *emphasis*, **strong**, links and references to records, no lists."""
 
 HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
 HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
@@ -220,7 +262,7 @@ class Record(Model):
 class KeyFact(Model):
     """One fact shown on the home page, with its sources."""
 
-    text: Text
+    text: ProseInline
     """The fact, in plain words. Characterisations must name who made them."""
     sources: Sources
 
@@ -230,7 +272,7 @@ class Incident(Model):
 
     title: Line
     """Headline of the explainer."""
-    summary: Text
+    summary: Prose
     """One paragraph saying what happened, in neutral words."""
     as_of: dt.date
     """The day the explainer was last brought up to date, as ``YYYY-MM-DD``."""
@@ -238,9 +280,9 @@ class Incident(Model):
     """Language of the content, as a BCP 47 tag such as ``en`` or ``es-MX``."""
     key_facts: Annotated[list[KeyFact], Field(min_length=1)]
     """The few facts a reader must know, each with its sources."""
-    method: Text
+    method: Prose
     """How this explainer was put together: what was read, what was left out."""
-    corrections: Text
+    corrections: Prose
     """How readers report an error and how corrections are made and shown."""
 
 
@@ -264,7 +306,7 @@ class Source(Record):
     """Address of the item. Leave out when not known: never guess one."""
     via: RecordId | None = None
     """Id of the source through which this one reached us, when it was not seen first-hand."""
-    access_note: Text | None = None
+    access_note: Prose | None = None
     """How the item reached us and what of it we have seen."""
 
 
@@ -282,7 +324,7 @@ class Actor(Record):
     """Title or role, as the sources give it (e.g. ``White House Press Secretary``)."""
     affiliation: RecordId | None = None
     """Id of the actor this one belongs to (a person to an organisation, an organisation to a country)."""
-    description: Text | None = None
+    description: Prose | None = None
     """What the sources say about this actor in the story."""
     sources: Sources
 
@@ -300,7 +342,7 @@ class Statement(Record):
     """The words: exact for ``verbatim``, the source's report of them for ``paraphrase``."""
     medium: Line | None = None
     """Where or how it was said (e.g. ``on social media``)."""
-    context: Text | None = None
+    context: Prose | None = None
     """What the sources say about the circumstances of the statement."""
     when: DateInfo
     """When it was said, with its precision."""
@@ -311,7 +353,7 @@ class Statement(Record):
     lane: RecordId | None = None
     """Id of the actor whose side's lane the timeline draws it in (default: the speaker)."""
     sources: Sources
-    note: Text | None = None
+    note: Prose | None = None
     """Anything a reader should know about the wording (e.g. whether it is a translation)."""
 
 
@@ -320,7 +362,7 @@ class Event(Record):
 
     title: Line
     """Short headline for lists and the timeline."""
-    summary: Text
+    summary: Prose
     """What happened, in neutral words; characterisations attributed to whoever made them."""
     actors: Annotated[list[RecordId], Field(min_length=1)]
     """Ids of the actors involved; the first is the main one and decides the timeline lane."""
@@ -335,7 +377,7 @@ class Event(Record):
     location: Line | None = None
     """Where it happened, as the sources give it."""
     sources: Sources
-    note: Text | None = None
+    note: Prose | None = None
     """Anything a reader should know about this record."""
 
     @model_validator(mode="after")
@@ -355,13 +397,13 @@ class Question(Record):
 
     question: Line
     """The question, as a reader would ask it."""
-    why_it_matters: Text
+    why_it_matters: Prose
     """What depends on the answer."""
-    what_would_answer: Text
+    what_would_answer: Prose
     """What document, statement or record would settle it."""
     status: QuestionStatus
     """``open``, ``partly_answered`` or ``answered``."""
-    answer: Text | None = None
+    answer: Prose | None = None
     """What is known so far; required unless the status is ``open``."""
     related: list[RecordId] = []
     """Ids of the events, statements or actors the question is about."""
@@ -372,3 +414,38 @@ class Question(Record):
         if self.status != "open" and self.answer is None:
             raise ValueError(f"a question with status '{self.status}' needs an 'answer'")
         return self
+
+
+# --- Prose fields --------------------------------------------------------------------------------
+
+
+@functools.cache
+def prose_fields(model: type[BaseModel]) -> dict[str, ProseField | type[BaseModel]]:
+    """A model's prose fields, and the fields holding models (or lists of them) that may have some."""
+    found: dict[str, ProseField | type[BaseModel]] = {}
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, ProseField)), None)
+        annotation = info.annotation
+        for arg in (annotation, *typing.get_args(annotation)):
+            if typing.get_origin(arg) is Annotated:
+                marker = marker or next((m for m in typing.get_args(arg)[1:] if isinstance(m, ProseField)), None)
+            elif typing.get_origin(arg) is list:
+                item = typing.get_args(arg)[0]
+                if isinstance(item, type) and issubclass(item, BaseModel) and prose_fields(item):
+                    found[name] = item
+        if marker is not None:
+            found[name] = marker
+    return found
+
+
+def prose_values(record: BaseModel) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Every prose value of a record: (where in the record, the text, whether it is a block field)."""
+    for name, marker in prose_fields(type(record)).items():
+        value = getattr(record, name)
+        if isinstance(marker, ProseField):
+            if value is not None:
+                yield (name,), value, marker.block
+        else:
+            for index, item in enumerate(value):
+                for loc, text, block in prose_values(item):
+                    yield (name, index, *loc), text, block

@@ -47,6 +47,8 @@ _REFUSED_BLOCKS = {
 _REFUSED_INLINE = {"image": "an image (![...](...))"}
 MAX_NESTING = 20
 """Deeper nesting (of lists, emphasis or brackets) is not parsed further: it reads as text."""
+MAX_BLOCKS = 200
+"""Most paragraphs and list items one field may have (the site's Markdown slows down beyond)."""
 
 
 def _parser(block: bool) -> MarkdownIt:
@@ -68,6 +70,10 @@ class Problem:
     line: int
     """1-based line within the field's text."""
     message: str
+    needle: str = ""
+    """The characters where the problem starts, as written (to find it in the record file)."""
+    offset: int = 0
+    """Where ``needle`` starts in the field's text (0-based)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,12 @@ class Reference:
     id: str
     line: int
     text: str
+    offset: int = 0
+    """Where ``kind:id`` starts in the field's text (0-based)."""
+
+    @property
+    def needle(self) -> str:
+        return f"{self.kind}:{self.id}"
 
 
 @dataclass
@@ -85,13 +97,31 @@ class Prose:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
 
-    def html(self, address: Callable[[Reference], str] | None = None) -> str:
-        """HTML for a page: paragraphs, lists, em, strong, code and links; every word escaped."""
-        return "".join(_html(self.tokens, address, hover=False))
+    def html(self, address: Callable[[Reference], str] | None = None, lead: str = "") -> str:
+        """HTML for a page: paragraphs, lists, em, strong, code and links; every word escaped.
 
-    def hover(self, address: Callable[[Reference], str] | None = None) -> str:
-        """The same words with only the tags a Plotly hover label allows: b, i, br and http(s) links."""
-        return "".join(_html(self.tokens, address, hover=True)).strip()
+        Each top-level block is on a line of its own. ``lead``: HTML (a label) put in bold before
+        the first paragraph's words, or in a paragraph of its own when the field starts with a list.
+        """
+        out = "".join(_html(self.tokens, address, hover=False))
+        if lead:
+            starts_with_words = out.startswith("<p>")
+            out = (
+                f"<p><strong>{lead}</strong> {out[3:]}"
+                if starts_with_words
+                else f"<p><strong>{lead}</strong></p>\n{out}"
+            )
+        return out
+
+    def hover(self, width: int = 0, limit: int = 0) -> str:
+        """The same words with only the tags a Plotly hover label allows: b, i, br and http(s) links.
+
+        ``width``: break lines at spaces to about this many characters (0: as written). ``limit``:
+        end with an ellipsis after about this many characters (0: no limit). Tags stay balanced.
+        A record reference reads as its words: a hover label cannot be clicked.
+        """
+        html_out = "".join(_html(self.tokens, None, hover=True)).strip()
+        return _wrap_hover(html_out, width, limit) if width or limit else html_out
 
     def plain(self) -> str:
         """The words alone: no markup and no Markdown syntax; paragraphs and items on their own lines."""
@@ -109,18 +139,62 @@ def parse(text: str, block: bool = True) -> Prose:
     tokens = _PARSERS[block].parse(text)
     prose = Prose(text, tokens)
     line = 1
+    blocks = 0
     for token in tokens:
         if token.map:
             line = token.map[0] + 1
+        if token.type == "list_item_open" or (token.type == "paragraph_open" and not token.hidden):
+            blocks += 1
+            if blocks == MAX_BLOCKS + 1:
+                prose.problems.append(
+                    Problem(
+                        line, f"has more than {MAX_BLOCKS} paragraphs and list items: shorten it or split the record"
+                    )
+                )
         if token.type in _REFUSED_BLOCKS:
-            prose.problems.append(Problem(line, f"{_REFUSED_BLOCKS[token.type]} is not allowed in prose"))
+            first = text.split("\n")[line - 1].split() if line <= text.count("\n") + 1 else []
+            needle = first[0] if first else ""
+            prose.problems.append(Problem(line, f"{_REFUSED_BLOCKS[token.type]} is not allowed in prose", needle))
         if token.type == "inline":
             _check_inline(prose, token.children or [], line)
     for definition in re.finditer(r"(?m)^ {0,3}\[[^\]\n]+\]:", text):
         prose.problems.append(
-            Problem(text.count("\n", 0, definition.start()) + 1, "reference-style link definitions are not allowed")
+            Problem(
+                text.count("\n", 0, definition.start()) + 1,
+                "reference-style link definitions are not allowed",
+                definition.group().strip(),
+            )
         )
+    if not prose.plain().strip():
+        prose.problems.append(Problem(1, "has only Markdown syntax and no words to show"))
+    _place(prose)
     return prose
+
+
+def _place(prose: Prose) -> None:
+    """Give each problem and reference the offset of its characters in the field's text.
+
+    markdown-it gives lines only: the n-th problem with the same characters on a line is the
+    n-th place they occur from the start of that line.
+    """
+    text = prose.source
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    taken: set[tuple[str, int]] = set()
+
+    def find(needle: str, line: int) -> int:
+        start = starts[min(line, len(starts)) - 1]
+        if not needle:
+            return start
+        at = text.find(needle, start)
+        while at >= 0 and (needle, at) in taken:
+            at = text.find(needle, at + 1)
+        if at < 0:
+            return start
+        taken.add((needle, at))
+        return at
+
+    prose.problems = [Problem(p.line, p.message, p.needle, find(p.needle, p.line)) for p in prose.problems]
+    prose.references = [Reference(r.kind, r.id, r.line, r.text, find(r.needle, r.line)) for r in prose.references]
 
 
 def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
@@ -130,13 +204,15 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
             offset += 1
         where = line + offset
         if child.type in _REFUSED_INLINE:
-            prose.problems.append(Problem(where, f"{_REFUSED_INLINE[child.type]} is not allowed in prose"))
+            prose.problems.append(Problem(where, f"{_REFUSED_INLINE[child.type]} is not allowed in prose", "!["))
         if child.type == "link_open":
             href = str(child.attrGet("href") or "")
             if child.markup == "autolink":
-                prose.problems.append(Problem(where, "write a link as [words](https://...), not <https://...>"))
+                prose.problems.append(Problem(where, "write a link as [words](https://...), not <https://...>", "<"))
             elif child.info == "auto" or child.markup == "linkify":
                 prose.problems.append(Problem(where, "write a link as [words](https://...)"))
+            if not _link_text(children[position + 1 :]).strip():
+                prose.problems.append(Problem(where, "a link needs words to show: [words](...)", "]("))
             found = REFERENCE.match(href)
             if found:
                 prose.references.append(
@@ -144,7 +220,11 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
                 )
             elif not WEB.match(href):
                 prose.problems.append(
-                    Problem(where, f"a link must go to an http(s) address or a record (kind:id), not {href[:60]!r}")
+                    Problem(
+                        where,
+                        f"a link must go to an http(s) address or a record (kind:id), not {href[:60]!r}",
+                        f"]({href[:12]}" if f"]({href[:12]}" in prose.source else "](",
+                    )
                 )
 
 
@@ -170,25 +250,38 @@ _PAGE_TAGS = {
     "paragraph_open": "<p>", "paragraph_close": "</p>", "bullet_list_open": "<ul>", "bullet_list_close": "</ul>",
     "ordered_list_open": "<ol>", "ordered_list_close": "</ol>", "list_item_open": "<li>", "list_item_close": "</li>",
 }  # fmt: skip
+_BLOCK_ENDS = {"paragraph_close", "bullet_list_close", "ordered_list_close"}
 _INLINE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
 _HOVER_TAGS = {"em_open": "<i>", "em_close": "</i>", "strong_open": "<b>", "strong_close": "</b>"}
 
 
 def _html(tokens: list[Token], address: Callable[[Reference], str] | None, hover: bool) -> list[str]:
     out: list[str] = []
+    bullet = False  # a hover's list item: its bullet is written with its first words
     for token in tokens:
         if token.type == "inline":
-            out.extend(_inline_html(token.children or [], address, hover))
-        elif hover:
-            if (token.type == "paragraph_close" and not token.hidden) or token.type == "list_item_close":
-                out.append("<br>")
-            elif token.type == "list_item_open":
+            words = _inline_html(token.children or [], address, hover)
+            if bullet and words:
                 out.append("\u2022 ")
+                bullet = False
+            out.extend(words)
+        elif hover:
+            if token.type == "list_item_open":
+                bullet = True
+            elif (token.type == "paragraph_close" and not token.hidden) or token.type == "list_item_close":
+                if out and out[-1] != "<br>":
+                    out.append("<br>")
+                bullet = False
         elif token.type in _PAGE_TAGS and not token.hidden:  # tight lists' paragraphs are hidden
-            out.append(_PAGE_TAGS[token.type])
+            if token.type.endswith("list_open") and token.attrGet("start") not in (None, 1, "1"):
+                out.append(f'<ol start="{int(str(token.attrGet("start")))}">')
+            else:
+                out.append(_PAGE_TAGS[token.type])
+            if token.type in _BLOCK_ENDS and token.level == 0:
+                out.append("\n")
         elif token.type in ("code_block", "fence", "hr", "html_block"):  # refused: kept as their text
             out.append(f"<p>{html.escape(token.content)}</p>" if token.content else "")
-    while hover and out and out[-1] == "<br>":
+    while out and out[-1] in ("<br>", "\n"):
         out.pop()
     return out
 
@@ -203,7 +296,7 @@ def _inline_html(children: list[Token], address: Callable[[Reference], str] | No
         elif child.type == "code_inline":
             out.append(html.escape(child.content) if hover else f"<code>{html.escape(child.content)}</code>")
         elif child.type in ("softbreak", "hardbreak"):
-            out.append("<br>" if child.type == "hardbreak" or hover else "\n")
+            out.append("<br>" if child.type == "hardbreak" else " ")  # a soft break is a space
         elif child.type == "link_open":
             href = _safe_href(child, address)
             usable = href is not None and (not hover or WEB.match(href) is not None)
@@ -228,3 +321,46 @@ def _plain_inline(children: list[Token]) -> list[str]:
         elif child.type in ("text", "code_inline", "image", "html_inline"):
             out.append(child.content)
     return out
+
+
+_TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
+
+
+def _wrap_hover(markup: str, width: int, limit: int) -> str:
+    """Break hover markup into lines of about ``width`` visible characters and cut it after about
+    ``limit`` (an ellipsis, then every open tag closed)."""
+    out: list[str] = []
+    opened: list[str] = []
+    column = total = 0
+    for piece in re.split(r"(<[^>]*>| )", markup):
+        if not piece:
+            continue
+        tag = _TAG.fullmatch(piece)
+        if tag:
+            name = tag.group(2)
+            if name == "br":
+                column = 0
+            elif tag.group(1):
+                if opened and opened[-1] == name:
+                    opened.pop()
+            else:
+                opened.append(name)
+            out.append(piece)
+            continue
+        if piece == " ":
+            out.append(piece)
+            continue
+        size = len(html.unescape(piece))
+        if limit and total + size > limit:
+            if out and out[-1] == " ":
+                out.pop()
+            out.append("\u2026")
+            out.extend(f"</{name}>" for name in reversed(opened))
+            break
+        if width and column and column + 1 + size > width and out and out[-1] == " ":
+            out[-1] = "<br>"
+            column = 0
+        out.append(piece)
+        column += size + (1 if column else 0)
+        total += size + 1
+    return "".join(out).replace(" <br>", "<br>")

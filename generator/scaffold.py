@@ -40,10 +40,29 @@ def schemas() -> dict[str, str]:
     for kind in KINDS:
         documents[kind.key] = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]
     out = {}
+    for document in documents.values():
+        _describe_prose(document)
     for stem, document in documents.items():
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{stem}.yml", **document}
         out[schema_name(stem)] = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return out
+
+
+def _describe_prose(schema: Any) -> None:
+    """Say in each prose field's description how prose is written (the models mark them ``x-prose``)."""
+    if isinstance(schema, list):
+        for item in schema:
+            _describe_prose(item)
+    elif isinstance(schema, dict):
+        for field in schema.get("properties", {}).values():
+            variants = [field, *field.get("anyOf", [])]
+            kinds = {variant.pop("x-prose") for variant in variants if "x-prose" in variant}
+            if kinds:
+                syntax = models.PROSE_BLOCK if "block" in kinds else models.PROSE_INLINE
+                field["description"] = f"{field.get('description', '')} {syntax} {models.PROSE_REFUSED}".strip()
+        for value in schema.values():
+            if isinstance(value, (dict, list)):
+                _describe_prose(value)
 
 
 def write_schemas(content: Path) -> list[Path]:
@@ -96,6 +115,14 @@ DATE_EXAMPLES = (
 """The date forms a new record shows, commented out, above its date field."""
 
 
+PROSE_HELP = [
+    "  # Prose: *emphasis*, **strong**, [a link](https://example.org/page), a reference to another",
+    "  # record such as [the council's statement](statement:council-statement), and a blank line",
+    "  # between paragraphs. The README's \"Prose fields\" has every form.",
+]
+"""The comment over a new record's first prose field."""
+
+
 def _date_help(name: str, model: type[models.Model]) -> list[str]:
     """Comment lines over a new record's date: the forms it can take, ready to uncomment."""
     lines = [
@@ -120,12 +147,17 @@ def record_template(kind: str, record_id: str) -> str:
     """
     model = BY_NAME[kind].model
     lines = [f"- id: {record_id or chr(34) * 2}"]
+    prose = models.prose_fields(model)
+    shown_prose = False
     for name, field in model.model_fields.items():
         if name == "id":
             continue
         required = field.is_required()
         prefix = "  " if required else "  # "
         lines += _comment(field.description, "  ")
+        if name in prose:
+            lines += PROSE_HELP if not shown_prose else ["  # Prose, as above."]
+            shown_prose = True
         if name in ("when", "published"):
             lines += _date_help(name, model)
             lines += [f"{prefix}{name}:", f"{prefix}  precision: unknown", f'{prefix}  basis: ""']

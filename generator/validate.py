@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import i18n, models
+from . import i18n, models, prose
 from .errors import Problem
 from .load import LoadedFile, PathKey, Position, load_yaml
 from .registry import KINDS
@@ -38,6 +38,12 @@ class Origin:
         line, col = self.position(*loc, key=key)
         return Problem(self.file.path, line, col, message)
 
+    def problem_in(self, message: str, loc: PathKey, text: str, offset: int, needle: str) -> Problem:
+        """A problem at ``needle``, found at ``offset`` in the text value at ``loc``."""
+        base: PathKey = () if self.index is None else (self.index,)
+        line, col = self.file.locate((*base, *loc), needle, text.count(needle, 0, offset) if needle else 0)
+        return Problem(self.file.path, line, col, message)
+
 
 @dataclass
 class ValidatedContent:
@@ -48,6 +54,8 @@ class ValidatedContent:
     incident_origin: Origin
     records: dict[str, list[tuple[models.Record, Origin]]] = field(default_factory=dict)
     """Record file stem -> its records in file order, each with where it was written."""
+    prose: dict[tuple[str, bool], prose.Prose] = field(default_factory=dict)
+    """(text, block) -> the parsed prose field, for every prose value of the records."""
 
 
 def suggest(word: str, candidates: typing.Iterable[str]) -> str:
@@ -210,9 +218,32 @@ def _written_loc(model: type[BaseModel], loc: PathKey) -> PathKey:
     return tuple(kept)
 
 
-def _validate_record(model: type[BaseModel], data: Any, origin: Origin, problems: list[Problem]) -> BaseModel | None:
+def _check_prose(
+    record: BaseModel, origin: Origin, problems: list[Problem], parsed: dict[tuple[str, bool], prose.Prose]
+) -> None:
+    """Parse every prose field of a record once; refused syntax is reported where it is written."""
+    for loc, text, block in models.prose_values(record):
+        found = parsed.get((text, block))
+        if found is None:
+            found = parsed[(text, block)] = prose.parse(text, block)
+        name = next(part for part in reversed(loc) if isinstance(part, str))
+        for problem in found.problems:
+            problems.append(
+                origin.problem_in(f"'{name}': {problem.message}", loc, text, problem.offset, problem.needle)
+            )
+
+
+def _validate_record(
+    model: type[BaseModel],
+    data: Any,
+    origin: Origin,
+    problems: list[Problem],
+    parsed: dict[tuple[str, bool], prose.Prose],
+) -> BaseModel | None:
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
+        _check_prose(record, origin, problems, parsed)
+        return record
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             message, at_key = _message(error, model)
@@ -262,6 +293,7 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
 
     incident: models.Incident | None = None
     incident_origin: Origin | None = None
+    parsed: dict[tuple[str, bool], prose.Prose] = {}
     incident_path = root / INCIDENT_FILE
     if not incident_path.is_file():
         problems.append(Problem(incident_path, 0, 0, "missing: every explainer needs an incident.yml"))
@@ -277,7 +309,7 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
                     )
                 )
             else:
-                result = _validate_record(models.Incident, loaded.data, incident_origin, problems)
+                result = _validate_record(models.Incident, loaded.data, incident_origin, problems, parsed)
                 incident = typing.cast(models.Incident | None, result)
                 language_problem = incident and _language_problem(incident.language)
                 if language_problem:
@@ -310,10 +342,10 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
             if not isinstance(data, dict):
                 problems.append(origin.problem(f"each record must be a mapping of fields, not {_describe_input(data)}"))
                 continue
-            record = _validate_record(model, data, origin, problems)
+            record = _validate_record(model, data, origin, problems, parsed)
             if isinstance(record, models.Record):
                 records[stem].append((record, origin))
 
     if problems or incident is None or incident_origin is None:
         return None, problems
-    return ValidatedContent(root, incident, incident_origin, records), []
+    return ValidatedContent(root, incident, incident_origin, records, parsed), []

@@ -66,6 +66,17 @@ def refs(explainer: Explainer, record_ids: Iterable[str]) -> list[Ref]:
     return [ref(explainer, record_id) for record_id in record_ids]
 
 
+def mentioned(explainer: Explainer, record_id: str) -> list[Ref]:
+    """The records whose prose refers to this one (the home page for incident.yml's prose)."""
+    found = []
+    for holder in explainer.mentions.get(record_id, []):
+        if holder == "incident":
+            found.append(Ref(explainer.incident.title, "index.md", None))
+        else:
+            found.append(ref(explainer, holder))
+    return found
+
+
 def in_order(explainer: Explainer, record_ids: list[str]) -> list[str]:
     """Records in the timeline's order where they are on it (events, statements); others as given."""
     numbers = explainer.entry_number
@@ -127,6 +138,7 @@ class Entry:
     statement: Ref | None
     """The statement's full record (for statements)."""
     sources: list[Ref]
+    mentioned: list[Ref]
 
 
 def _entry(explainer: Explainer, entry: TimelineEntry) -> Entry:
@@ -143,6 +155,7 @@ def _entry(explainer: Explainer, entry: TimelineEntry) -> Entry:
         speaker=None if is_event else ref(explainer, record.speaker),  # type: ignore[union-attr]
         statement=None if is_event else ref(explainer, record.id),
         sources=refs(explainer, record.sources),
+        mentioned=mentioned(explainer, record.id),
     )
 
 
@@ -188,7 +201,7 @@ def home(explainer: Explainer) -> Home:
         template="home.md.j2",
         jsonld=structured.article(explainer),
         incident=explainer.incident,
-        description=first_sentence(explainer.incident.summary),
+        description=first_sentence(explainer.parsed(explainer.incident.summary).plain()),
         key_facts=[(fact.text, refs(explainer, fact.sources)) for fact in explainer.incident.key_facts],
         unanswered=[(ref(explainer, q.id), q.status) for q in unanswered[:HOME_QUESTIONS]],
         more_unanswered=max(0, len(unanswered) - HOME_QUESTIONS),
@@ -270,6 +283,7 @@ class StatementItem:
     questions: list[Ref]
     on_timeline: Ref
     sources: list[Ref]
+    mentioned: list[Ref]
 
 
 @dataclass(frozen=True)
@@ -296,6 +310,7 @@ def statements(explainer: Explainer, chunk: list[models.Statement], number: int,
                 questions=refs(explainer, explainer.questions_about.get(s.id, [])),
                 on_timeline=entry_ref(explainer, s.id),
                 sources=refs(explainer, s.sources),
+                mentioned=mentioned(explainer, s.id),
             )
             for s in chunk
         ],
@@ -376,6 +391,7 @@ class Actor(Page):
     statements: list[tuple[Ref, models.Statement]] = field(default_factory=list)
     events: list[tuple[Ref, models.Event]] = field(default_factory=list)
     questions: list[Ref] = field(default_factory=list)
+    mentioned: list[Ref] = field(default_factory=list)
 
 
 def actor(explainer: Explainer, actor_id: str) -> Actor:
@@ -399,6 +415,7 @@ def actor(explainer: Explainer, actor_id: str) -> Actor:
             (ref(explainer, e), explainer.events[e]) for e in in_order(explainer, explainer.events_of.get(actor_id, []))
         ],
         questions=refs(explainer, explainer.questions_about.get(actor_id, [])),
+        mentioned=mentioned(explainer, actor_id),
     )
 
 
@@ -408,6 +425,7 @@ class QuestionItem:
     anchor: str
     related: list[Ref]
     sources: list[Ref]
+    mentioned: list[Ref]
 
 
 @dataclass(frozen=True)
@@ -421,7 +439,13 @@ def questions(explainer: Explainer) -> Questions:
     groups = []
     for status in ("open", "partly_answered", "answered"):
         items = [
-            QuestionItem(q, kind.anchor(q.id), refs(explainer, q.related), refs(explainer, q.sources))
+            QuestionItem(
+                q,
+                kind.anchor(q.id),
+                refs(explainer, q.related),
+                refs(explainer, q.sources),
+                mentioned(explainer, q.id),
+            )
             for q in explainer.questions.values()
             if q.status == status
         ]
@@ -439,6 +463,7 @@ class SourceItem:
     """Whether the home page's key facts cite it."""
     supports: list[tuple[registry.Kind, list[Ref]]]
     """The records citing it, by kind."""
+    mentioned: list[Ref]
 
 
 @dataclass(frozen=True)
@@ -466,6 +491,7 @@ def sources(explainer: Explainer, chunk: list[models.Source], number: int, total
                 via=ref(explainer, source.via) if source.via else None,
                 key_facts="incident" in cited,
                 supports=supports,
+                mentioned=mentioned(explainer, source.id),
             )
         )
     return Sources(

@@ -1,8 +1,11 @@
 """A hostile corpus: text that looks like code, put into every kind of field of a valid explainer.
 
-Every payload must come out on the page as the literal text the editor typed, and never as markup,
-script, link or template. ``hostile_content(folder)`` writes the fixture explainer with the
-payloads in place and returns where each payload must be seen.
+In plain fields (titles, names, a statement's words) every payload must come out on the page as
+the literal text the editor typed, and never as markup, script, link or template. Prose fields
+read a safe subset of Markdown: there, Markdown attacks that are valid prose (``PROSE``) must end
+as inert text with the words shown, and those that are not (``REFUSED``) must stop the build with
+their position. ``hostile_content(folder)`` writes the fixture explainer with the payloads in
+place and returns where each payload must be seen.
 """
 
 from __future__ import annotations
@@ -58,6 +61,51 @@ BLOCK = "\n".join(
     ]
 )
 
+# Markdown attacks that are valid prose: (what the editor types, the words a reader must see).
+# Raw HTML, entities and syntax outside the subset read as text; a link's title is dropped.
+PROSE = [
+    ("Raw <script>alert('m1')</script> and <img src=x onerror=alert('m2')> stay text.",) * 2,
+    ("<div onclick=alert('m3')>an HTML block stays text</div>",) * 2,
+    ("Entities &lt;b&gt; &#x3C;i&#x3E; &amp;amp; decode to text.", "Entities <b> <i> &amp; decode to text."),
+    (
+        '[a titled link](https://ok.example/a "x\\" onmouseover=alert(\'m4\')") keeps no title',
+        "a titled link keeps no title",
+    ),
+    ("[a split scheme](java script:alert('m5')) is no link",) * 2,
+    ("[a tab in the scheme](java\tscript:alert('m6')) is no link",) * 2,
+    ("{: onclick=\"alert('m7')\" } {#fake-id} attribute lists stay text",) * 2,
+    ("%{customdata[0]} {{ config.site_name }} {% raw %} $x^2$ stay text",) * 2,
+    ('!!! note "admonition" --8<-- "/etc/passwd" [^1] *[HTML]: abbreviation', None),
+    ("[[[[nested]]]] ((((parens)))) <<<<angles>>>> stay text",) * 2,
+    ("*" * 3000 + "stars" + "_" * 3000, None),
+    ("[" * 3000 + "brackets" + "](" * 3000, None),
+    ("*deep " * 500 + "emphasis" + "*" * 500, None),
+    ('**bold** *em* `<code>` [web](https://ok.example/p?q=<b>&r="s")', "bold em <code> web"),
+]
+PROSE_TEXT = "\n\n".join(markdown for markdown, _ in PROSE)
+PROSE_VISIBLE = [words for _, words in PROSE if words]
+
+# Markdown attacks that must be refused where they are written: (prose, what the message says).
+REFUSED = [
+    ("[a](javascript:alert('e1'))", "http(s) address or a record"),
+    ("[a](JaVaScRiPt:alert('e2'))", "http(s) address or a record"),
+    ("[a](&#106;avascript:alert('e3'))", "http(s) address or a record"),
+    ("[a](&#x6A;&#x61;vascript:alert('e4'))", "http(s) address or a record"),
+    ("[a](<java script:alert('e5')>)", "http(s) address or a record"),
+    ("[a](< javascript:alert('e6')>)", "http(s) address or a record"),
+    ("[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgnZTcnKTwvc2NyaXB0Pg==)", "http(s) address or a record"),
+    ("[a](VBScript:msgbox('e8'))", "http(s) address or a record"),
+    ("[a](//evil.example/e9)", "http(s) address or a record"),
+    ("[a](mailto:e10@example.org)", "http(s) address or a record"),
+    ("<javascript:alert('e11')>", "not <https://...>"),
+    ("<https://example.org/e12>", "not <https://...>"),
+    ("[a][e13]\n\n[e13]: https://example.org/e13", "reference-style link definitions"),
+    ("![e14](https://example.org/e14.png)", "an image"),
+    ("# e15 heading", "a heading"),
+    ("> e16 quote", "a block quote"),
+    ("```\ne17 code\n```", "a fenced code block"),
+]
+
 HEAD_TITLE = "</title><script>alert('t1')</script> & <b>title</b>"
 HEAD_DESCRIPTION = '" onload="alert(\'d1\')" <meta http-equiv=refresh content=0>. Second sentence.'
 
@@ -66,8 +114,20 @@ def _read(folder: Path, name: str) -> Any:
     return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes text of several lines as a literal block (``|``), as editors write prose."""
+
+
+_Dumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style="|" if "\n" in value and "\t" not in value else None
+    ),
+)
+
+
 def _write(folder: Path, name: str, data: Any) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -86,19 +146,19 @@ def hostile_content(folder: Path) -> dict[str, list[str]]:
 
     incident = _read(folder, "incident.yml")
     incident["title"] = HEAD_TITLE
-    incident["summary"] = HEAD_DESCRIPTION + "\n" + BLOCK
-    incident["key_facts"][0]["text"] = INLINE[0]
-    incident["method"] = BLOCK
+    incident["summary"] = HEAD_DESCRIPTION + "\n\n" + PROSE_TEXT
+    incident["key_facts"][0]["text"] = PROSE[0][0]
+    incident["method"] = PROSE_TEXT
     _write(folder, "incident.yml", incident)
-    see("", HEAD_TITLE, INLINE[0], *BLOCK.splitlines())
-    see("about/", *BLOCK.splitlines())
+    see("", HEAD_TITLE, PROSE[0][1], *PROSE_VISIBLE)
+    see("about/", *PROSE_VISIBLE)
 
     events = _read(folder, "events.yml")
     for index, event in enumerate(events):
         event["title"] = INLINE[1 + index]
-        event["summary"] = INLINE[4 + index] + "\n\n" + BLOCK
+        event["summary"] = PROSE[1 + index][0] + "\n\n" + PROSE_TEXT
         event["when"]["as_reported"] = INLINE[7]
-        see("timeline/", INLINE[1 + index], INLINE[4 + index], INLINE[7], *BLOCK.splitlines())
+        see("timeline/", INLINE[1 + index], INLINE[7], *PROSE_VISIBLE)
     events[0]["location"] = INLINE[8]
     see("timeline/", INLINE[8])
     _write(folder, "events.yml", events)
@@ -109,34 +169,72 @@ def hostile_content(folder: Path) -> dict[str, list[str]]:
     statements[1]["title"] = INLINE[10]
     statements[1]["text"] = INLINE[11]
     statements[1]["note"] = INLINE[12]
-    statements[1]["context"] = BLOCK
+    statements[1]["context"] = PROSE_TEXT
     _write(folder, "statements.yml", statements)
-    see("statements/", *BLOCK.splitlines(), INLINE[9], INLINE[10], INLINE[11], INLINE[12])
+    see("statements/", *BLOCK.splitlines(), INLINE[9], INLINE[10], INLINE[11], *PROSE_VISIBLE)
 
     actors = _read(folder, "actors.yml")
     actors[0]["name"] = INLINE[13]  # a side: lane label and legend of the chart
     actors[2]["name"] = INLINE[14]
     actors[2]["role"] = INLINE[15]
-    actors[2]["description"] = BLOCK
+    actors[2]["description"] = PROSE_TEXT
     _write(folder, "actors.yml", actors)
     see("actors/", INLINE[13], INLINE[14], INLINE[15])
-    see(f"actors/{actors[2]['id']}/", INLINE[14], INLINE[15], *BLOCK.splitlines())
+    see(f"actors/{actors[2]['id']}/", INLINE[14], INLINE[15], *PROSE_VISIBLE)
 
     questions = _read(folder, "questions.yml")
     questions[0]["question"] = INLINE[16]
-    questions[0]["why_it_matters"] = BLOCK
-    questions[1]["answer"] = INLINE[17]
+    questions[0]["why_it_matters"] = PROSE_TEXT
+    questions[1]["answer"] = PROSE[4][0]
     _write(folder, "questions.yml", questions)
-    see("questions/", INLINE[16], INLINE[17], *BLOCK.splitlines())
+    see("questions/", INLINE[16], *PROSE_VISIBLE)
 
     sources = _read(folder, "sources.yml")
     sources[0]["title"] = INLINE[18]
     sources[1]["publisher"] = INLINE[19]
-    sources[1]["access_note"] = BLOCK
+    sources[1]["access_note"] = PROSE_TEXT
     sources[2]["url"] = "https://example.org/a?b=1&c=%3C2%3E(x)"
     _write(folder, "sources.yml", sources)
-    see("sources/", INLINE[18], INLINE[19], *BLOCK.splitlines())
+    see("sources/", INLINE[18], INLINE[19], *PROSE_VISIBLE)
     return visible
 
 
-ALL_PAYLOADS = [*INLINE, *BLOCK.splitlines(), HEAD_TITLE, HEAD_DESCRIPTION]
+def refused_content(folder: Path) -> list[tuple[str, str, str]]:
+    """The fixture explainer with one refused payload in each of many prose fields.
+
+    Returns (file name, the payload, what the message must say) for each.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in FIXTURE.glob("*.yml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    files = {name: _read(folder, name) for name in ("events.yml", "questions.yml", "actors.yml", "sources.yml")}
+    slots = [
+        (name, index, field)
+        for name, field in (
+            ("events.yml", "summary"),
+            ("events.yml", "note"),
+            ("questions.yml", "why_it_matters"),
+            ("questions.yml", "what_would_answer"),
+            ("actors.yml", "description"),
+            ("sources.yml", "access_note"),
+        )  # fmt: skip
+        for index in range(len(files[name]))
+    ]
+    assert len(slots) >= len(REFUSED), "the fixture has too few prose fields for the corpus"
+    placed = []
+    for (name, index, field), (payload, message) in zip(slots, REFUSED, strict=False):
+        files[name][index][field] = f"Fine words first.\n\n{payload}"
+        placed.append((name, payload, message))
+    for name, data in files.items():
+        _write(folder, name, data)
+    return placed
+
+
+ALL_PAYLOADS = [
+    *INLINE,
+    *BLOCK.splitlines(),
+    HEAD_TITLE,
+    HEAD_DESCRIPTION,
+    *(p for p, _ in PROSE),
+    *(p for p, _ in REFUSED),
+]

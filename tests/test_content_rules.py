@@ -353,10 +353,11 @@ def questions_are_shown_and_answers_never_called_open(explainer: Explainer, site
         if section is None:
             problems.append(f"{anchor} is not on the questions page")
             continue
-        shown = [("question", question.question), ("why it matters", question.why_it_matters)]
-        shown.append(("what would answer it", question.what_would_answer))
+        # Prose fields are shown as their words (formatting and links are not characters on the page).
+        shown = [("question", question.question), ("why it matters", explainer.parsed(question.why_it_matters).plain())]
+        shown.append(("what would answer it", explainer.parsed(question.what_would_answer).plain()))
         if question.status != "open":
-            shown.append(("answer", question.answer or ""))
+            shown.append(("answer", explainer.parsed(question.answer or "").plain()))
         for label, value in shown:
             if flat(value) not in section.text:
                 problems.append(f"{anchor}: its {label} is not shown on the questions page")

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import models, scaffold
+from generator import models, prose, scaffold
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT, FIXTURE, run_explainer
 
@@ -88,6 +88,15 @@ def test_the_date_forms_a_new_record_shows_validate_once_uncommented(fixture_cop
         record = filled.replace(block, f"  {example}\n").replace("  # until: {", "  until: {")
         (fixture_copy / "events.yml").write_text(before + record, encoding="utf-8")
         assert build_explainer(fixture_copy).events["ferry-starts"].until is not None, example
+
+
+def test_a_new_record_shows_the_prose_syntax_once_and_its_example_is_valid_prose() -> None:
+    for kind in ("event", "statement", "question", "actor", "source"):
+        template = scaffold.record_template(kind, "x")
+        assert template.count("# Prose: ") == 1, kind
+    example = " ".join(line.removeprefix("  # ") for line in scaffold.PROSE_HELP)
+    parsed = prose.parse(example.split("Prose: ", 1)[1])
+    assert parsed.problems == [] and [(r.kind, r.id) for r in parsed.references] == [("statement", "council-statement")]
 
 
 def test_new_refuses_an_id_in_use_or_malformed(fixture_copy: Path) -> None:

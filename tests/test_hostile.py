@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import markupsafe
 import pytest
 
 from tests.conftest import free_port, make_project, run_explainer
-from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content
+from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content, refused_content
 from tests.html_audit import audit_page, audit_site
 from tests.html_text import flat, visible_text
 
@@ -132,6 +133,26 @@ def test_hostile_site_in_chromium(
     assert dialogs == [] and errors == []
     assert page.evaluate("typeof window.__pwned") == "undefined"
     context.close()
+
+
+def test_refused_markdown_stops_the_build_at_its_position(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    placed = refused_content(project / "content")
+    result = run_explainer("build", cwd=project)
+    assert result.returncode != 0 and not (project / "site").exists()
+    reported = re.findall(r"^content/(\S+?):(\d+):(\d+): (.*)$", result.stderr, re.M)
+    for name, payload, message in placed:
+        marker = re.search(r"e\d+", payload).group()  # type: ignore[union-attr]
+        found = [(int(line), int(col)) for file, line, col, said in reported if file == name and message in said]
+        lines = (project / "content" / name).read_text(encoding="utf-8").splitlines()
+        # The position is inside the payload as written: on its line (or a fence's first line),
+        # at characters that are the payload's own.
+        at = [
+            (line, col)
+            for line, col in found
+            if marker in " ".join(lines[line - 1 : line + 1]) and lines[line - 1][col - 1 : col + 1] in payload
+        ]
+        assert at, (payload, message, found, result.stderr)
 
 
 def test_payload_list_is_not_empty() -> None:

@@ -1,13 +1,17 @@
 """Property tests: any schema-valid records build, and every editor's string comes out as text.
 
 Pages are rendered to HTML with Python-Markdown and the same extensions as the site, then read
-back: only the tags and attributes the generator itself writes may appear, and each string the
-editor typed is in the visible text exactly (up to HTML's whitespace collapsing).
+back: only the tags and attributes the generator itself writes may appear, each plain string the
+editor typed is in the visible text exactly (up to HTML's whitespace collapsing), and each prose
+field (random Markdown and HTML fragments) shows exactly its words, the same words as its plain
+text, in the page, its description and its structured data.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
+import json
 import re
 import tempfile
 from html.parser import HTMLParser
@@ -19,11 +23,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import prose
 from generator.models import _FORBIDDEN_CHARS
 from generator.pipeline import generate
 
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "p", "a", "strong", "em", "ol", "ul", "li", "blockquote", "br",
+    "h1", "h2", "h3", "p", "a", "strong", "em", "code", "ol", "ul", "li", "blockquote", "br",
     "figure", "figcaption", "div", "span",
     "svg", "g", "rect", "circle", "polygon", "path", "text",  # the charts' pictures
 }  # fmt: skip
@@ -45,6 +50,26 @@ _markup = st.sampled_from(
 text = st.lists(st.one_of(_char, _markup), min_size=1, max_size=40).map("".join).filter(lambda s: s.strip())
 line = text.map(lambda s: s.replace("\n", " ").replace("\r", " ")).filter(lambda s: s.strip())
 
+# Prose: words with the subset's syntax, raw HTML, entities and stray markers; only prose that
+# parses without a problem (refused syntax has its own tests).
+_prose_piece = st.one_of(
+    _char.filter(lambda c: c not in "#>!<`-=*_+|~\n\t\r" and not c.isspace()),
+    st.sampled_from(
+        [" ", " ", "*", "**", "_", "`", "[", "]", "(", ")", "](", "\\", "\\*", "&amp;", "&lt;i&gt;", "&#42;",
+         "[a link](https://ok.example/p?q=1&r=(2))", "[see](actor:person)", "<b>", "</b>", "<script>x</script>",
+         '<a href="javascript:x">', "\n", "\n\n", "\n\n- ", "\n\n1. ", "{: .x}", "%{x}", "$", "'", '"']
+    ),
+)  # fmt: skip
+prose_text = (
+    st.lists(_prose_piece, min_size=1, max_size=30)
+    .map("".join)
+    .filter(lambda s: s.strip() and not prose.parse(s).problems and not prose.parse(s, block=False).problems)
+)
+PROSE_FIELDS = {
+    "summary", "method", "corrections", "access_note", "description", "note", "context", "why_it_matters",
+    "what_would_answer", "answer",
+}  # fmt: skip
+
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
@@ -56,6 +81,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
+        if tag in ("br", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "blockquote", "figcaption"):
+            self.text.append(" ")  # a line break or a new block separates words as a space does
         for name, value in attrs:
             self.attributes.add(name)
             if name == "href":
@@ -69,56 +96,64 @@ def flat(value: str) -> str:
     return " ".join(value.split())
 
 
-def explainer_files(words: list[str], lines: list[str]) -> dict[str, Any]:
-    """A minimal valid explainer whose every free-text field holds one of the generated strings."""
-    w, ln = itertools.cycle(words), itertools.cycle(lines)
+def explainer_files(words: list[str], lines: list[str], proses: list[str]) -> dict[str, Any]:
+    """A minimal valid explainer whose every free-text field holds one of the generated strings:
+    plain text in plain fields, prose in prose fields."""
+    w, ln, p = itertools.cycle(words), itertools.cycle(lines), itertools.cycle(proses)
     unknown = {"precision": "unknown", "basis": next(w), "as_reported": next(ln)}
     return {
         "incident.yml": {
-            "title": next(ln), "summary": next(w), "as_of": "2025-01-01", "language": "en",
-            "key_facts": [{"text": next(w), "sources": ["src"]}], "method": next(w), "corrections": next(w),
+            "title": next(ln), "summary": next(p), "as_of": "2025-01-01", "language": "en",
+            "key_facts": [{"text": next(p), "sources": ["src"]}], "method": next(p), "corrections": next(p),
         },
         "sources.yml": [{
             "id": "src", "title": next(ln), "publisher": next(ln), "kind": "other",
-            "published": unknown, "access_note": next(w),
+            "published": unknown, "access_note": next(p),
         }],
         "actors.yml": [
-            {"id": "side", "name": next(ln), "kind": "country", "sources": ["src"], "description": next(w)},
+            {"id": "side", "name": next(ln), "kind": "country", "sources": ["src"], "description": next(p)},
             {"id": "person", "name": next(ln), "kind": "person", "role": next(ln), "affiliation": "side",
              "sources": ["src"]},
         ],
         "events.yml": [{
-            "id": "ev", "title": next(ln), "summary": next(w), "actors": ["person"], "when": unknown,
-            "location": next(ln), "sources": ["src"], "note": next(w),
+            "id": "ev", "title": next(ln), "summary": next(p), "actors": ["person"], "when": unknown,
+            "location": next(ln), "sources": ["src"], "note": next(p),
         }],
         "statements.yml": [{
             "id": "st", "title": next(ln), "speaker": "person", "form": "verbatim", "text": next(w),
-            "medium": next(ln), "context": next(w), "when": unknown, "after": ["ev"], "responds_to": ["ev"],
-            "sources": ["src"], "note": next(w),
+            "medium": next(ln), "context": next(p), "when": unknown, "after": ["ev"], "responds_to": ["ev"],
+            "sources": ["src"], "note": next(p),
         }],
         "questions.yml": [{
-            "id": "q", "question": next(ln), "why_it_matters": next(w), "what_would_answer": next(w),
-            "status": "partly_answered", "answer": next(w), "related": ["ev", "person"], "sources": ["src"],
+            "id": "q", "question": next(ln), "why_it_matters": next(p), "what_would_answer": next(p),
+            "status": "partly_answered", "answer": next(p), "related": ["ev", "person"], "sources": ["src"],
         }],
     }  # fmt: skip
 
 
-def strings_in(value: Any) -> list[str]:
+def strings_in(value: Any, key: str = "") -> list[tuple[str, str]]:
+    """(field name, text) of every free-text value."""
     if isinstance(value, str):
-        return [value]
+        return [(key, value)]
     if isinstance(value, dict):
-        return [s for key, item in value.items() if key not in ("id", "precision", "kind", "form", "status",
+        return [s for name, item in value.items() if name not in ("id", "precision", "kind", "form", "status",
                 "as_of", "language", "sources", "actors", "speaker", "affiliation", "after", "responds_to",
-                "related") for s in strings_in(item)]  # fmt: skip
+                "related") for s in strings_in(item, name)]  # fmt: skip
     if isinstance(value, list):
-        return [s for item in value for s in strings_in(item)]
+        return [s for item in value for s in strings_in(item, key)]
     return []
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(words=st.lists(text, min_size=1, max_size=6), lines=st.lists(line, min_size=1, max_size=6))
-def test_any_valid_records_render_and_every_string_stays_text(words: list[str], lines: list[str]) -> None:
-    files = explainer_files(words, lines)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    words=st.lists(text, min_size=1, max_size=6),
+    lines=st.lists(line, min_size=1, max_size=6),
+    proses=st.lists(prose_text, min_size=1, max_size=6),
+)
+def test_any_valid_records_render_and_every_string_stays_text(
+    words: list[str], lines: list[str], proses: list[str]
+) -> None:
+    files = explainer_files(words, lines, proses)
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder)
         for name, data in files.items():
@@ -126,12 +161,57 @@ def test_any_valid_records_render_and_every_string_stays_text(words: list[str], 
         output = generate(content)
 
     seen = _Reader()
-    for source in output.pages.values():
-        body = re.sub(r"\A---\n.*?\n---\n", "", source, flags=re.S)
-        seen.feed(markdown.markdown(body, extensions=EXTENSIONS))
+    home: dict[str, Any] = {}
+    for path, source in output.pages.items():
+        head = re.match(r"\A---\n(.*?)\n---\n", source, flags=re.S)
+        if head and path == "index.md":
+            home = yaml.safe_load(head.group(1))
+        seen.feed(markdown.markdown(source[head.end() if head else 0 :], extensions=EXTENSIONS))
     assert seen.tags <= ALLOWED_TAGS, seen.tags - ALLOWED_TAGS
     assert seen.attributes <= ALLOWED_ATTRIBUTES, seen.attributes - ALLOWED_ATTRIBUTES
-    assert all(not re.match(r"[a-z][a-z0-9+.-]*:|//", href, re.I) for href in seen.hrefs), seen.hrefs
+    # Links go to pages of the site or, from prose, to http(s) addresses: never another scheme.
+    assert all(href.startswith(("https://", "http://")) or not re.match(r"[a-z][a-z0-9+.-]*:|//", href, re.I)
+               for href in seen.hrefs), seen.hrefs  # fmt: skip
     visible = flat("".join(seen.text))
-    for typed in strings_in(files):
-        assert flat(typed) in visible, typed
+    for name, typed in strings_in(files):
+        if name in PROSE_FIELDS or name == "text" and typed in proses:
+            words_of = flat(prose.parse(typed, block=name != "text").plain())
+            assert words_of in visible, (typed, words_of)
+        else:
+            assert flat(typed) in visible, typed
+    # The home page's description and structured data: the summary's words, no Markdown left.
+    summary = flat(prose.parse(files["incident.yml"]["summary"]).plain())
+    assert summary.startswith(flat(home["description"])), (home["description"], summary)
+    assert flat(json.loads(home["jsonld"])["description"]) == summary
+
+
+_HOVER_TAG = re.compile(r"<(/?)([a-z]+)((?:\s[^>]*)?)>")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(typed=prose_text, width=st.integers(0, 40), limit=st.integers(0, 200))
+def test_every_output_of_a_prose_field_holds_its_words_and_only_its_tags(typed: str, width: int, limit: int) -> None:
+    parsed = prose.parse(typed)
+    words = flat(parsed.plain())
+    # No link syntax or strong markers in the words unless the editor typed them as text.
+    syntax = r"\*\*|\]\(|</?[a-z]+>"
+    assert not re.search(syntax, words) or re.search(syntax, html.unescape(typed).replace("\\", "")), words
+    page = _Reader()
+    page.feed(parsed.html(lambda ref: f"../{ref.kind}s/#{ref.id}"))
+    assert page.tags <= {"p", "ul", "ol", "li", "em", "strong", "code", "a", "br"}
+    assert page.attributes <= {"href"}
+    assert flat("".join(page.text)) == words
+    hover = parsed.hover(width=width, limit=limit)
+    tags = _HOVER_TAG.findall(hover)
+    assert {name for _, name, _ in tags} <= {"b", "i", "br", "a"}, hover
+    assert all(not attrs or re.fullmatch(r' href="https?://[^"]*"', attrs) for _, _, attrs in tags), hover
+    opened = [name for closing, name, _ in tags if not closing and name != "br"]
+    closed = [name for closing, name, _ in tags if closing]
+    assert sorted(opened) == sorted(closed), hover
+    # The same words (a hover label marks list items with a bullet, and breaks lines at spaces).
+    shown = html.unescape(_HOVER_TAG.sub(lambda m: " " if m.group(2) == "br" else "", hover))
+    shown, said = (re.sub("[\\s\u2022]", "", value) for value in (shown, words))
+    if limit and shown.endswith("\u2026"):
+        assert said.startswith(shown[:-1]), (hover, words)
+    else:
+        assert shown == said, (hover, words)

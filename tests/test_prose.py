@@ -22,16 +22,37 @@ def test_the_subset_renders_the_same_words_to_every_output() -> None:
         '<a href="../statements/#sre-x">its statement</a> and <a href="https://apnews.com/a">AP</a>.</p>'
     )
     # Plotly's hover labels: b, i, br and http(s) links only; a reference reads as its words.
-    assert parsed.hover(address) == (
+    assert parsed.hover() == (
         'The <i>Reforma</i> daily and <b>the SRE</b> said no; see its statement and <a href="https://apnews.com/a">AP</a>.'
     )
     assert parsed.plain() == "The Reforma daily and the SRE said no; see its statement and AP."
-    assert parsed.references == [prose.Reference("statement", "sre-x", 1, "its statement")]
+    assert parsed.references == [
+        prose.Reference("statement", "sre-x", 1, "its statement", text.index("statement:sre-x"))
+    ]
+
+
+def test_hover_lines_are_wrapped_and_cut_with_tags_kept_balanced() -> None:
+    parsed = prose.parse("Plain words then *a long emphasised passage that goes on* and [a link](https://x.example/).")
+    assert parsed.hover(width=20) == (
+        "Plain words then <i>a<br>long emphasised<br>passage that goes on</i><br>"
+        'and <a href="https://x.example/">a link</a>.'
+    )
+    assert parsed.hover(limit=30) == "Plain words then <i>a long\u2026</i>"
+
+
+def test_problems_and_references_know_where_they_are_in_the_field() -> None:
+    text = "Fine [a](event:one) and ![x](https://p.example/i.png).\n\n![y](https://p.example/j.png) [b](event:two)"
+    parsed = prose.parse(text)
+    assert [(p.line, p.offset) for p in parsed.problems] == [(1, text.index("![x")), (3, text.index("![y"))]
+    assert [(r.id, r.line, r.offset) for r in parsed.references] == [
+        ("one", 1, text.index("event:one")),
+        ("two", 3, text.index("event:two")),
+    ]
 
 
 def test_lists_and_paragraphs_in_block_fields() -> None:
     parsed = prose.parse("First.\n\n- one\n- two *b*")
-    assert parsed.html() == "<p>First.</p><ul><li>one</li><li>two <em>b</em></li></ul>"
+    assert parsed.html() == "<p>First.</p>\n<ul><li>one</li><li>two <em>b</em></li></ul>"
     assert parsed.hover() == "First.<br>\u2022 one<br>\u2022 two <i>b</i>"
     assert parsed.plain() == "First.\none\ntwo b"
 
@@ -82,7 +103,7 @@ def test_refused_syntax_and_unsafe_links_are_reported_at_their_line(text: str, l
 )
 def test_no_output_ever_holds_a_script_or_a_link_that_is_not_http(text: str) -> None:
     parsed = prose.parse(text)
-    for output in (parsed.html(address), parsed.hover(address)):
+    for output in (parsed.html(address), parsed.hover()):
         assert "<script" not in output.lower()
         for href in re.findall(r'href="([^"]*)"', output):
             assert href.startswith(("https://", "http://", "../")), href
@@ -96,3 +117,17 @@ def test_pathological_nesting_ends_as_text() -> None:
     for text in ("*" * 20_000 + "x" + "*" * 20_000, "[" * 20_000 + "x" + "]" * 20_000, "- " * 5_000 + "x"):
         parsed = prose.parse(text)
         assert set(re.findall(r"<(\w+)", parsed.html())) <= ALLOWED
+
+
+def test_a_field_of_more_paragraphs_and_items_than_the_limit_is_refused_where_it_passes_it() -> None:
+    at_limit = "\n\n".join(f"Paragraph {n}." for n in range(prose.MAX_BLOCKS - 1)) + "\n\n- one"
+    assert prose.parse(at_limit).problems == []
+    over = at_limit + "\n- two"
+    [problem] = prose.parse(over).problems
+    assert problem.line == over.count("\n") + 1 and "more than 200 paragraphs" in problem.message
+
+
+def test_a_field_of_syntax_alone_or_a_link_without_words_is_refused() -> None:
+    assert "no words" in prose.parse("- \n-").problems[0].message
+    assert "needs words" in prose.parse("See [](https://example.org/).").problems[0].message
+    assert "needs words" in prose.parse("See [ ](event:x).").problems[0].message

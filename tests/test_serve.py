@@ -53,7 +53,8 @@ def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> N
         events.write_text(original + "- id: half-written\n", encoding="utf-8")
         wait_for(lambda: "Content problems" in fetch(base + "timeline/"), 15)
         page = fetch(base + "timeline/")
-        assert "content/events.yml:29:3: missing required field" in page
+        line = len(original.splitlines()) + 1  # the appended record's
+        assert f"content/events.yml:{line}:3: missing required field" in page
         assert server.poll() is None, "the server keeps running"
 
         events.write_text(original, encoding="utf-8")

@@ -111,11 +111,13 @@ def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> None
     project = make_project(tmp_path / "project")
     assert run_explainer("build", cwd=project).returncode == 0
     before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    with (project / "content" / "events.yml").open("a", encoding="utf-8") as handle:
+    events = project / "content" / "events.yml"
+    line = len(events.read_text(encoding="utf-8").splitlines()) + 1  # the appended record's
+    with events.open("a", encoding="utf-8") as handle:
         handle.write("- id: broken\n  title: No summary\n")
     result = run_explainer("build", cwd=project)
     assert result.returncode == 1
-    assert "content/events.yml:29:3: missing required field 'summary'" in result.stderr
+    assert f"content/events.yml:{line}:3: missing required field 'summary'" in result.stderr
     assert "Traceback" not in result.stderr
     after = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before

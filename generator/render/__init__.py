@@ -54,7 +54,7 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
-    env = templating.environment(language, override_dirs, pictures, bundles)
+    env = templating.environment(language, override_dirs, pictures, bundles, explainer)
     pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)

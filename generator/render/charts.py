@@ -27,6 +27,8 @@ LARGE = 1000
 
 HOVER_SUMMARY_CHARS = 280
 """Longer summaries are cut in the hover label (the list beside the chart has them in full)."""
+HOVER_WIDTH = 60
+"""Hover labels break lines at about this many characters."""
 
 _SHAPES = {"events": "circle", "statements": "diamond"}
 _FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
@@ -152,15 +154,16 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
     names = [explainer.actors[a].name for a in record.actors] if entry.kind == "events" else []  # type: ignore[union-attr]
     if entry.kind == "events":
         who = language.ngettext("Actor: %(names)s", "Actors: %(names)s", len(names)) % {"names": ", ".join(names)}
-        summary = record.summary  # type: ignore[union-attr]
+        parsed = explainer.parsed(record.summary)  # type: ignore[union-attr]
+        summary = [parsed.hover(width=HOVER_WIDTH, limit=HOVER_SUMMARY_CHARS)]
     else:
         who = _("Speaker: %(name)s") % {"name": explainer.actors[record.speaker].name}  # type: ignore[union-attr]
-        summary = record.text  # type: ignore[union-attr]
+        summary = [html_text(line) for line in _wrap(record.text, HOVER_WIDTH)]  # type: ignore[union-attr]
     titles = [explainer.sources[s].title for s in record.sources]
     sources = language.ngettext("Source: %(titles)s", "Sources: %(titles)s", len(titles)) % {
         "titles": "; ".join(titles)
     }
-    lines = [title, kind_and_date, *(html_text(line) for line in _wrap(summary)), html_text(who), html_text(sources)]
+    lines = [title, kind_and_date, *summary, html_text(who), html_text(sources)]
     return "<br>".join(lines)
 
 

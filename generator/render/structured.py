@@ -49,7 +49,7 @@ def article(explainer: Explainer) -> dict[str, Any]:
         "@context": CONTEXT,
         "@type": "NewsArticle",
         "headline": incident.title,
-        "description": incident.summary,
+        "description": explainer.parsed(incident.summary).plain(),
         "dateModified": incident.as_of.isoformat(),
         "inLanguage": incident.language,
         # The key facts' sources: the home page's claims (every source is on the Sources pages).
@@ -114,7 +114,7 @@ def actor(explainer: Explainer, actor_id: str) -> dict[str, Any]:
     record = explainer.actors[actor_id]
     data: dict[str, Any] = {"@context": CONTEXT, "@type": ACTOR_TYPES[record.kind], "name": record.name}
     if record.description:
-        data["description"] = record.description
+        data["description"] = explainer.parsed(record.description).plain()
     if record.affiliation:
         parent = _actor_ref(explainer, record.affiliation)
         if record.kind == "person":

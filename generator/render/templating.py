@@ -24,9 +24,11 @@ from markupsafe import Markup
 from ..assets import PLOTLY_PATHS
 from ..i18n import Language
 from ..messages import LABELS, Plural
+from ..prose import Reference
 from . import text
 
 if TYPE_CHECKING:
+    from ..link import Explainer
     from ..views import Ref
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -75,8 +77,11 @@ def environment(
     override_dirs: Sequence[Path] = (),
     pictures: dict[str, str] | None = None,
     bundles: dict[str, str] | None = None,
+    explainer: Explainer | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
+
+    ``explainer``: where prose fields' parses and record references are looked up (``prose`` filter).
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
     ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
@@ -135,6 +140,33 @@ def environment(
     def href(context: Context, page: str, anchor: str | None = None) -> Markdown:
         return Markdown(text.href(context["page"], page, anchor))
 
+    @pass_context
+    def prose(context: Context, value: str, lead: Markdown | None = None, inline: bool = False) -> Markdown:
+        """A prose field for a page: HTML blocks, or (``inline``) Markdown on one line.
+
+        ``lead``: a label, made bold, before its first paragraph.
+        """
+        from .. import views
+
+        if explainer is None:
+            raise TypeError("the prose filter needs the explainer")
+        page = context["page"]
+        parsed = explainer.parsed(str(value), not inline)
+        if inline:
+            return Markdown(text.prose_inline(parsed, lambda _kind, record_id: link_to(page, record_id)))
+
+        def address(reference: Reference) -> str:
+            found = views.ref(explainer, reference.id)
+            return text.page_href(page, found.page, found.anchor)
+
+        return Markdown(parsed.html(address, str(lead or "")))
+
+    def link_to(page: str, record_id: str) -> str:
+        from .. import views
+
+        found = views.ref(explainer, record_id)  # type: ignore[arg-type]
+        return text.href(page, found.page, found.anchor)
+
     def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
         return Markdown(separator).join(items)
 
@@ -166,6 +198,7 @@ def environment(
         plural=plural,
         id=identifier,
         block=lambda value: Markdown(text.block(str(value))),
+        prose=prose,
         quote=lambda value: Markdown(text.quote(str(value))),
         code=lambda value: Markdown(text.code(str(value))),
         url=lambda value: Markdown(text.url(str(value))),

@@ -1,8 +1,9 @@
 """Escaping: the one place where editors' text is made safe for each output context.
 
-Editors' text is plain text. In Markdown every character that Python-Markdown or one of its
-extensions could read as syntax is written as a numeric character reference, so the reader sees
-exactly what was typed and nothing ever becomes markup.
+Editors' text is plain text, or prose (:mod:`generator.prose`) whose formatting the generator
+writes itself. In Markdown every character that Python-Markdown or one of its extensions could
+read as syntax is written as a numeric character reference, so the reader sees exactly what was
+typed and nothing ever becomes markup it did not mean.
 """
 
 from __future__ import annotations
@@ -12,10 +13,14 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
+from markdown_it.token import Token
+
+from ..prose import REFERENCE, WEB, Prose
+from . import paging
 
 # Every ASCII punctuation character that starts or ends Markdown syntax in Python-Markdown or the
 # extensions this site enables (attr_list, md_in_html, admonition, snippets, tables, footnotes...).
@@ -45,6 +50,60 @@ def block(text: str) -> str:
         lines = [_escape_line(line) for line in paragraph.splitlines() if line.strip()]
         rendered.append("  \n".join(lines))  # two trailing spaces: a line break
     return "\n\n".join(rendered)
+
+
+def prose_inline(parsed: Prose, target: Callable[[str, str], str]) -> str:
+    """A one-paragraph prose field (a key fact) as Markdown on one line, written from its tokens.
+
+    Words are escaped like :func:`inline`; emphasis, strong and code are inline HTML; links are
+    Markdown links, so MkDocs checks and rewrites a reference's ``.md`` address (``target(kind,
+    id)``). Block prose is placed as HTML instead (:meth:`Prose.html`): Python-Markdown reads a
+    paragraph of numeric character references in time that grows with the square of its length.
+    """
+    words = (_inline_markdown(token, target) for token in parsed.tokens if token.type == "inline")
+    line = " ".join(word for word in words if word)
+    return _LIST_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", line)
+
+
+def page_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A relative address between two generated pages as the built site has them (directory URLs),
+    for links placed as HTML, which MkDocs does not rewrite."""
+    here, there = paging.url_of(from_page), paging.url_of(to_page)
+    if here == there:
+        target = ""
+    else:
+        target = posixpath.relpath(there or ".", here or ".")
+        target = "./" if target == "." else target + "/"
+    return f"{target}#{anchor}" if anchor else target or "./"
+
+
+def _inline_markdown(token: Token, target: Callable[[str, str], str]) -> str:
+    out: list[str] = []
+    closing: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "image"):
+            out.append(child.content.translate(_TABLE))
+        elif kind == "code_inline":
+            out.append(f"<code>{child.content.translate(_TABLE)}</code>")
+        elif kind in _TAGS:
+            out.append(_TAGS[kind])
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("<br>")
+        elif kind == "link_open":
+            href = str(child.attrGet("href") or "")
+            found = REFERENCE.match(href)
+            address = target(found["kind"], found["id"]) if found else url(href) if WEB.match(href) else ""
+            closing.append(f"]({address})" if address else "")
+            out.append("[" if address else "")
+        elif kind == "link_close":
+            out.append(closing.pop() if closing else "")
+    return "".join(out).strip()
+
+
+_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
 
 
 def code(text: str) -> str:

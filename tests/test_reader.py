@@ -4,6 +4,7 @@ chart point, no horizontal scrolling on a phone or a desktop, print and lazy loa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -365,3 +366,33 @@ def test_chart_marks_and_labels_meet_contrast(scheme: str, site_url: str, contex
         measured = page.evaluate(CONTRAST)
         assert measured["marks"] and min(measured["marks"]) >= 3.0, (path, measured["marks"])
         assert measured["texts"] and min(measured["texts"]) >= 4.5, (path, min(measured["texts"]))
+
+
+def test_prose_is_formatted_in_pages_and_hover_labels_and_its_references_lead_to_their_record(
+    fixture_site: Any, context_for: Callable[..., Any]
+) -> None:
+    """The fixture's first event: **closed** and a reference to the council's statement."""
+    site_url = fixture_site("explainer")[1]
+    page = context_for(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(site_url + "timeline/")
+    entry = page.locator("li#event-bridge-closed")
+    assert entry.locator("strong", has_text=re.compile("^closed$")).count() == 1
+    assert "**" not in entry.inner_text() and "](" not in entry.inner_text()
+    note = page.locator("li#event-traffic-diverted ul > li")
+    assert note.count() == 2 and note.nth(1).locator("a[href^='https://']").count() == 1
+    # The hover label: the same words, bold where the field is strong, no Markdown.
+    draw_charts(page)
+    page.locator(".explainer-chart__point").first.focus()
+    page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=5_000)
+    label = page.locator(".explainer-chart .hoverlayer")
+    words = "Thecouncilclosedthebridgeforinspection,asitsannouncementsays."  # lines hold no spaces
+    assert words in re.sub(r"\s", "", label.text_content() or "")
+    bold = label.locator("tspan[style*='bold']").all_text_contents()
+    assert "closed" in bold, bold
+    # The reference is a link to the statement's entry, which lists where it is mentioned.
+    entry.get_by_role("link", name="its announcement").click()
+    page.wait_for_url("**/statements/#statement-council-announcement")
+    statement = page.locator("#statement-council-announcement")
+    assert statement.count() == 1
+    mentioned = page.locator("p", has_text="Mentioned in:").first
+    assert mentioned.get_by_role("link", name="The bridge is closed").count() == 1

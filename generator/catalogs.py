@@ -12,11 +12,12 @@ untranslated or fuzzy message; ``--init LANGUAGE`` starts a catalog for a new la
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
@@ -96,13 +97,29 @@ def _first(message_id: str | tuple[str, ...] | list[str]) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
+_PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\[|\]\([^)]*\)")
+
+
+SAME_FLAG = "same-as-source"
+"""A translator's flag (``#, same-as-source``) for a translation that is rightly the source text."""
+
+
+def _copied(message: Message) -> bool:
+    """Whether a translation is the source text itself, though that has words to translate and no
+    translator flagged it as rightly the same."""
+    first = _first(message.id)
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    has_words = re.search(r"[A-Za-z]{2}", _PLACEHOLDER.sub("", first)) is not None
+    return strings[0] == first and has_words and SAME_FLAG not in message.flags
+
+
 def report(name: str, catalog: Catalog, text: str) -> Report:
     untranslated, fuzzy = [], []
     for message in catalog:
         if not message.id:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not all(strings):
+        if not all(strings) or (name != i18n.SOURCE_LANGUAGE and _copied(message)):
             untranslated.append(_first(message.id))
         elif message.fuzzy:
             fuzzy.append(_first(message.id))

@@ -25,7 +25,8 @@ from .errors import ContentError, UsageError
 from .load import load_yaml
 from .mkdocs_report import REPORT_ENV
 from .pipeline import build_explainer, generate
-from .validate import INCIDENT_FILE
+from .registry import KINDS
+from .validate import INCIDENT_FILE, suggest
 from .write import replace_dir, write_files
 
 EXIT_CONTENT = 1
@@ -58,10 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print("[]")
         return 0
     explainer = build_explainer(content)
-    records = sum(
-        len(table)
-        for table in (explainer.sources, explainer.actors, explainer.events, explainer.statements, explainer.questions)
-    )
+    records = sum(len(getattr(explainer, kind.key)) for kind in KINDS)
     _say(f"{content}: {records} records, no problems")
     return 0
 
@@ -88,8 +86,18 @@ def _all_ids(content: Path) -> set[str]:
 
 def cmd_new(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
-    path = scaffold.append_record(content, args.kind, args.id, _all_ids(content))
+    about = list(args.about or [])
+    if about and args.kind != "update":
+        raise UsageError("--about is for updates: explainer new update --about RECORD-ID")
+    ids = _all_ids(content)
+    for record_id in about:
+        if record_id not in ids:
+            raise UsageError(f"--about: no record has the id '{record_id}'{suggest(record_id, ids)}")
+    today = dt.date.today() if args.kind == "update" else None
+    path = scaffold.append_record(content, args.kind, args.id, ids, about=about, today=today)
     _say(f"added a new {args.kind} at the end of {_shown(path)}: fill in its fields, then run explainer validate")
+    if args.kind == "update":
+        _say("then move 'as_of' in incident.yml to the update's date if it is older")
     return 0
 
 
@@ -315,11 +323,21 @@ def parser() -> argparse.ArgumentParser:
         "new",
         cmd_new,
         "append a new record, with every field explained, to its file",
-        ["explainer new event --id border-closed", "explainer new source"],
+        [
+            "explainer new event --id border-closed",
+            "explainer new source",
+            "explainer new update --id date-corrected --about border-closed",
+        ],
         "Append a new record to content/KIND.yml, keeping the rest of the file as it is.",
     )
     new.add_argument("kind", choices=sorted(scaffold.KIND_FILES), help="the kind of record")
     new.add_argument("--id", help="the new record's id (checked against every id in use)")
+    new.add_argument(
+        "--about",
+        action="append",
+        metavar="RECORD-ID",
+        help="for an update: a record it concerns (repeat for several); dated today",
+    )
     new.add_argument("--content-dir", help=CONTENT_HELP)
 
     schema = _command(

@@ -47,6 +47,8 @@ class Explainer:
     events: dict[str, models.Event]
     statements: dict[str, models.Statement]
     questions: dict[str, models.Question]
+    updates: dict[str, models.Update]
+    """Updates, corrections and clarifications, newest first."""
     origins: dict[str, Origin]
     """Record id -> where it was written (for "edit this" links and later checks)."""
     kind_of: dict[str, str]
@@ -75,6 +77,8 @@ class Explainer:
     """Event or statement id -> its 1-based number on the timeline."""
     labels: dict[str, str] = field(default_factory=dict)
     """Record id -> the record's name, title or question (what links to it say)."""
+    notices: dict[str, list[str]] = field(default_factory=dict)
+    """Record id -> ids of the updates about it, newest first."""
     mentions: dict[str, list[str]] = field(default_factory=dict)
     """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
     prose: dict[tuple[str, bool], Prose] = field(default_factory=dict)
@@ -96,6 +100,12 @@ class Explainer:
         return self.labels[record_id]
 
 
+def _choice(kinds: tuple[str, ...]) -> str:
+    """``event``, ``event or statement``, ``source, actor, event or question``..."""
+    names = [KIND_NAMES[k] for k in kinds]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def _a(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
@@ -107,7 +117,7 @@ class _Checker:
 
     def ref(self, origin: Origin, target: str, allowed: Iterable[str], *loc: str | int) -> bool:
         allowed = tuple(allowed)
-        wanted = " or ".join(KIND_NAMES[k] for k in allowed)
+        wanted = "record" if len(allowed) > 2 else " or ".join(KIND_NAMES[k] for k in allowed)
         kind = self.kind_of.get(target)
         name = next(part for part in reversed(loc) if isinstance(part, str))
         if kind is None:
@@ -116,7 +126,9 @@ class _Checker:
             return False
         if kind not in allowed:
             self.problems.append(
-                origin.problem(f"'{name}' must refer to {_a(wanted)}, but '{target}' is {_a(KIND_NAMES[kind])}", *loc)
+                origin.problem(
+                    f"'{name}' must refer to {_a(_choice(allowed))}, but '{target}' is {_a(KIND_NAMES[kind])}", *loc
+                )
             )
             return False
         return True
@@ -224,12 +236,24 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         for target in check.refs(origin, question.related, list(KIND_NAMES), "related", question.id):
             questions_about[target].append(question.id)
 
+    notices: dict[str, list[str]] = defaultdict(list)
+    record_kinds = [kind.key for kind in KINDS if kind.key != "updates"]
+    for update in explainer.updates.values():
+        origin = origins[update.id]
+        cite(origin, update.id, update.sources)
+        for target in check.refs(origin, update.about, record_kinds, "about", update.id):
+            notices[target].append(update.id)
+    _check_update_dates(content, explainer, check)
     mentions = _check_references(content, explainer, check)
 
     problems += check.problems
     if problems:
         return None, problems
     explainer.mentions = mentions
+    newest_first = sorted(explainer.updates.values(), key=lambda u: u.date, reverse=True)  # stable: file order
+    explainer.updates = {update.id: update for update in newest_first}
+    rank = {update_id: i for i, update_id in enumerate(explainer.updates)}
+    explainer.notices = {target: sorted(ids, key=rank.__getitem__) for target, ids in notices.items()}
     explainer.prose = content.prose
 
     explainer.statements_by = dict(statements_by)
@@ -240,7 +264,7 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     explainer.timeline, problems = _place(explainer)
     if problems:
         return None, problems
-    for table in (explainer.sources, explainer.actors, explainer.questions):
+    for table in (explainer.sources, explainer.actors, explainer.questions, explainer.updates):
         explainer.position.update((record_id, i) for i, record_id in enumerate(table))
     explainer.entry_number = {entry.record.id: entry.number for entry in explainer.timeline}
     # Statements are listed in the timeline's order, like the timeline itself.
@@ -251,6 +275,36 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
         explainer.labels.update((record_id, getattr(record, record_kind.name_field)) for record_id, record in records)
     explainer.position.update((i, n - 1) for i, n in explainer.entry_number.items() if i in explainer.events)
     return explainer, []
+
+
+def _check_update_dates(content: ValidatedContent, explainer: Explainer, check: _Checker) -> None:
+    """An update is published by ``as_of`` and not before the explainer first was."""
+    incident = content.incident
+    for update in explainer.updates.values():
+        origin = explainer.origins[update.id]
+        if update.date > incident.as_of:
+            check.problems.append(
+                origin.problem(
+                    f"'date' ({update.date}) is after 'as_of' in incident.yml ({incident.as_of}): an update is"
+                    " part of the explainer as of its date, so move 'as_of' forward",
+                    "date",
+                )
+            )
+        if incident.first_published is not None and update.date < incident.first_published:
+            check.problems.append(
+                origin.problem(
+                    f"'date' ({update.date}) is before 'first_published' in incident.yml"
+                    f" ({incident.first_published}): nothing was published to update yet",
+                    "date",
+                )
+            )
+    if incident.first_published is not None and incident.first_published > incident.as_of:
+        check.problems.append(
+            content.incident_origin.problem(
+                f"'first_published' ({incident.first_published}) is after 'as_of' ({incident.as_of})",
+                "first_published",
+            )
+        )
 
 
 def _check_references(content: ValidatedContent, explainer: Explainer, check: _Checker) -> dict[str, list[str]]:

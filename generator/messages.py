@@ -64,6 +64,7 @@ NAV = {
     "actors/index.md": N_("Who's who"),
     "questions.md": N_("Open questions"),
     "sources.md": N_("Sources"),
+    "changes.md": N_("What changed"),
     "about.md": N_("About"),
 }
 """The pages the site's navigation lists, in order, with their titles there."""
@@ -79,6 +80,11 @@ PART_OF_DAY = {
     "night": N_("%(day)s, at night"),
 }
 """A day with the part of it the source gives."""
+UPDATE_KIND = {
+    "update": N_("Update"),
+    "correction": N_("Correction"),
+    "clarification": N_("Clarification"),
+}
 LABELS = {
     "status": QUESTION_STATUS,
     "source_kind": SOURCE_KIND,
@@ -86,5 +92,6 @@ LABELS = {
     "form": STATEMENT_FORM,
     "form_in_text": STATEMENT_FORM_IN_TEXT,
     "involvement": INVOLVEMENT,
+    "update_kind": UPDATE_KIND,
 }
 """Label tables by name, for the templates' ``label`` filter."""

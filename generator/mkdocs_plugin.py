@@ -64,6 +64,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Pages of the last good build, so each of them can show the errors while they last."""
     language_tag: str | None = None
     """The explainer's language, as ``incident.yml`` says it (None while it cannot be read)."""
+    lastmod: dict[str, str] = {}
+    """Page path -> the day it last changed, for the sitemap (from the last good build)."""
+    feed: str | None = None
+    """The Atom feed's path in the site, when it has one."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -131,6 +135,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_og_locale"] = language.og_locale if language else None
         # The footer's credit line; %(tool)s is where the theme's partial puts the link to Material.
         env.globals["explainer_made_with"] = language.gettext("Made with %(tool)s") if language else None
+        # The Atom feed of updates and corrections, announced in every page's <head> (after on_files).
+        env.globals["explainer_feed"] = self.feed
+        env.globals["explainer_feed_title"] = (
+            language.gettext("%(title)s: what changed") % {"title": config.site_name} if language else None
+        )
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -140,7 +149,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.remove(file)
         timings = Timings()
         try:
-            output = generate(content_dir, timings, self._template_dirs(config))
+            output = generate(
+                content_dir, timings, self._template_dirs(config), config.site_url or None, config.site_author
+            )
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
             write_report(problems=report.splitlines())
@@ -154,6 +165,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
             return files
         self.last_pages = sorted(output.pages)
+        self.lastmod = output.lastmod
+        self.feed = output.feed
         write_report(records=output.records, pages=len(output.pages), stages=timings.stages)
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
@@ -177,6 +190,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         except AssetError as error:
             raise PluginError(str(error)) from None
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # The sitemap's <lastmod>: the day the page's records last changed, not the day of the build.
+        day = self.lastmod.get(page.file.src_uri)
+        if day is not None:
+            page.update_date = day
+        return markdown
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self._content_dir(config)

@@ -96,7 +96,7 @@ MAX_INLINE_PROSE = 1000
 
 PROSE_SYNTAX = (
     "Prose: *emphasis*, **strong**, `code`, links written [words](https://...), references to records"
-    " written [words](kind:id) with kind one of source, actor, event, statement or question (e.g."
+    " written [words](kind:id) with kind one of source, actor, event, statement, question or update (e.g."
     " [the minister's statement](statement:minister-statement)), a blank line between paragraphs"
 )
 """How prose is written, for the JSON Schema's descriptions and the field reference."""
@@ -284,6 +284,8 @@ class Incident(Model):
     """How this explainer was put together: what was read, what was left out."""
     corrections: Prose
     """How readers report an error and how corrections are made and shown."""
+    first_published: dt.date | None = None
+    """The day the explainer was first published, as ``YYYY-MM-DD`` (leave out until it is)."""
 
 
 SourceKind = Literal[
@@ -413,6 +415,33 @@ class Question(Record):
     def _answer_when_answered(self) -> Question:
         if self.status != "open" and self.answer is None:
             raise ValueError(f"a question with status '{self.status}' needs an 'answer'")
+        return self
+
+
+UpdateKind = Literal["update", "correction", "clarification"]
+
+
+class Update(Record):
+    """A dated change to the published explainer: new information, a correction or a clarification."""
+
+    date: dt.date
+    """The day the change was published, as ``YYYY-MM-DD``; never after ``as_of`` in incident.yml."""
+    kind: UpdateKind
+    """``update`` (something new is known), ``correction`` (something was wrong) or ``clarification``."""
+    title: Line
+    """A short headline for the "What changed" page and the feed, e.g. ``The date of the closure is known``."""
+    text: Prose
+    """What changed, in neutral words: for a correction, what is right now."""
+    was: Prose | None = None
+    """For a correction (required there): what the explainer said before, which was wrong."""
+    about: Annotated[list[RecordId], Field(min_length=1)]
+    """Ids of the records it concerns; each of them shows a dated notice."""
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _correction_says_what_was_wrong(self) -> Update:
+        if self.kind == "correction" and self.was is None:
+            raise ValueError("a correction must say in 'was' what the explainer said before, which was wrong")
         return self
 
 

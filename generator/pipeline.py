@@ -82,7 +82,13 @@ def read_incident(content_dir: Path) -> models.Incident | None:
         return None
 
 
-def generate(content_dir: Path, timings: Timings | None = None, template_dirs: Sequence[Path] = ()) -> Output:
+def generate(
+    content_dir: Path,
+    timings: Timings | None = None,
+    template_dirs: Sequence[Path] = (),
+    site_url: str | None = None,
+    author: str | None = None,
+) -> Output:
     """Every page and data file of the explainer in ``content_dir``.
 
     ``template_dirs`` are searched for page templates before the generator's own (a site's overrides).
@@ -90,4 +96,4 @@ def generate(content_dir: Path, timings: Timings | None = None, template_dirs: S
     timings = timings or Timings()
     with quiet_collector():
         explainer = _build_explainer(content_dir, timings)
-        return timings.run("render", lambda: render(explainer, template_dirs))
+        return timings.run("render", lambda: render(explainer, template_dirs, site_url, author))

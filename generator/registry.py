@@ -70,6 +70,16 @@ KINDS: tuple[Kind, ...] = (
         Plural("Question", "Questions"),
         "question",
     ),
+    Kind(
+        "updates",
+        "update",
+        models.Update,
+        "changes",
+        False,
+        False,
+        Plural("Update or correction", "Updates and corrections"),
+        "title",
+    ),
 )
 """Every kind, in the order record files are read and reported."""
 

@@ -6,8 +6,10 @@ These are the only writes into ``content/``, and each happens only on an explici
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +120,7 @@ DATE_EXAMPLES = (
 PROSE_HELP = [
     "  # Prose: *emphasis*, **strong**, [a link](https://example.org/page), a reference to another",
     "  # record such as [the council's statement](statement:council-statement), and a blank line",
-    "  # between paragraphs. The README's \"Prose fields\" has every form.",
+    '  # between paragraphs. The README\'s "Prose fields" has every form.',
 ]
 """The comment over a new record's first prose field."""
 
@@ -139,11 +141,11 @@ def _date_help(name: str, model: type[models.Model]) -> list[str]:
     return lines
 
 
-def record_template(kind: str, record_id: str) -> str:
+def record_template(kind: str, record_id: str, about: Sequence[str] = (), today: dt.date | None = None) -> str:
     """A new record with every field, each under a comment saying what it holds.
 
     Required fields have empty values, which do not validate until filled in; optional fields are
-    commented out.
+    commented out. An update's ``about`` and ``date`` are filled in when given.
     """
     model = BY_NAME[kind].model
     lines = [f"- id: {record_id or chr(34) * 2}"]
@@ -166,13 +168,24 @@ def record_template(kind: str, record_id: str) -> str:
             lines.append(f"{prefix}{name}: {{precision: day, date: 2021-03-29}}")
             continue
         value, hint = _placeholder(field.annotation)
+        if name == "about" and about:
+            value = "[" + ", ".join(about) + "]"
+        elif name == "date" and today is not None:
+            value = today.isoformat()
         if hint:
             lines.append(f"  # {hint}")
         lines.append(f"{prefix}{name}: {value}")
     return "\n".join(lines) + "\n"
 
 
-def append_record(content: Path, kind: str, record_id: str | None, existing_ids: set[str]) -> Path:
+def append_record(
+    content: Path,
+    kind: str,
+    record_id: str | None,
+    existing_ids: set[str],
+    about: Sequence[str] = (),
+    today: dt.date | None = None,
+) -> Path:
     """Append a new record to its file; the file's existing bytes are kept exactly."""
     if kind not in KIND_FILES:
         raise UsageError(f"unknown kind '{kind}': use one of {', '.join(KIND_FILES)}")
@@ -188,7 +201,7 @@ def append_record(content: Path, kind: str, record_id: str | None, existing_ids:
             raise UsageError(f"id '{record_id}' is already used: choose another")
     stem = KIND_FILES[kind]
     path = content / f"{stem}.yml"
-    text = record_template(kind, record_id or "")
+    text = record_template(kind, record_id or "", about, today)
     if not path.exists() or path.stat().st_size == 0:
         path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
         return path

@@ -66,6 +66,20 @@ def refs(explainer: Explainer, record_ids: Iterable[str]) -> list[Ref]:
     return [ref(explainer, record_id) for record_id in record_ids]
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A dated notice on a record: an update, correction or clarification about it."""
+
+    update: models.Update
+    link: Ref
+    """The update's entry on the "What changed" page."""
+
+
+def notices(explainer: Explainer, record_id: str) -> list[Notice]:
+    """The updates about a record, newest first."""
+    return [Notice(explainer.updates[u], ref(explainer, u)) for u in explainer.notices.get(record_id, [])]
+
+
 def mentioned(explainer: Explainer, record_id: str) -> list[Ref]:
     """The records whose prose refers to this one (the home page for incident.yml's prose)."""
     found = []
@@ -139,6 +153,7 @@ class Entry:
     """The statement's full record (for statements)."""
     sources: list[Ref]
     mentioned: list[Ref]
+    notices: list[Notice]
 
 
 def _entry(explainer: Explainer, entry: TimelineEntry) -> Entry:
@@ -156,6 +171,7 @@ def _entry(explainer: Explainer, entry: TimelineEntry) -> Entry:
         statement=None if is_event else ref(explainer, record.id),
         sources=refs(explainer, record.sources),
         mentioned=mentioned(explainer, record.id),
+        notices=notices(explainer, record.id),
     )
 
 
@@ -190,6 +206,8 @@ class Home(Page):
     unanswered: list[tuple[Ref, str]] = field(default_factory=list)
     """(question, status) of the first questions not yet answered."""
     more_unanswered: int = 0
+    latest: Notice | None = None
+    """The newest update, correction or clarification."""
     counts: dict[str, int] = field(default_factory=dict)
     """events, statements, actors, questions, unanswered, sources."""
 
@@ -205,6 +223,7 @@ def home(explainer: Explainer) -> Home:
         key_facts=[(fact.text, refs(explainer, fact.sources)) for fact in explainer.incident.key_facts],
         unanswered=[(ref(explainer, q.id), q.status) for q in unanswered[:HOME_QUESTIONS]],
         more_unanswered=max(0, len(unanswered) - HOME_QUESTIONS),
+        latest=next((Notice(u, ref(explainer, u.id)) for u in explainer.updates.values()), None),
         counts={
             "events": len(explainer.events),
             "statements": len(explainer.statements),
@@ -212,6 +231,7 @@ def home(explainer: Explainer) -> Home:
             "questions": len(explainer.questions),
             "unanswered": len(unanswered),
             "sources": len(explainer.sources),
+            "updates": len(explainer.updates),
         },
     )
 
@@ -284,6 +304,7 @@ class StatementItem:
     on_timeline: Ref
     sources: list[Ref]
     mentioned: list[Ref]
+    notices: list[Notice]
 
 
 @dataclass(frozen=True)
@@ -311,6 +332,7 @@ def statements(explainer: Explainer, chunk: list[models.Statement], number: int,
                 on_timeline=entry_ref(explainer, s.id),
                 sources=refs(explainer, s.sources),
                 mentioned=mentioned(explainer, s.id),
+                notices=notices(explainer, s.id),
             )
             for s in chunk
         ],
@@ -392,6 +414,7 @@ class Actor(Page):
     events: list[tuple[Ref, models.Event]] = field(default_factory=list)
     questions: list[Ref] = field(default_factory=list)
     mentioned: list[Ref] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
 def actor(explainer: Explainer, actor_id: str) -> Actor:
@@ -416,6 +439,7 @@ def actor(explainer: Explainer, actor_id: str) -> Actor:
         ],
         questions=refs(explainer, explainer.questions_about.get(actor_id, [])),
         mentioned=mentioned(explainer, actor_id),
+        notices=notices(explainer, actor_id),
     )
 
 
@@ -426,6 +450,7 @@ class QuestionItem:
     related: list[Ref]
     sources: list[Ref]
     mentioned: list[Ref]
+    notices: list[Notice]
 
 
 @dataclass(frozen=True)
@@ -445,6 +470,7 @@ def questions(explainer: Explainer) -> Questions:
                 refs(explainer, q.related),
                 refs(explainer, q.sources),
                 mentioned(explainer, q.id),
+                notices(explainer, q.id),
             )
             for q in explainer.questions.values()
             if q.status == status
@@ -464,6 +490,7 @@ class SourceItem:
     supports: list[tuple[registry.Kind, list[Ref]]]
     """The records citing it, by kind."""
     mentioned: list[Ref]
+    notices: list[Notice]
 
 
 @dataclass(frozen=True)
@@ -492,6 +519,7 @@ def sources(explainer: Explainer, chunk: list[models.Source], number: int, total
                 key_facts="incident" in cited,
                 supports=supports,
                 mentioned=mentioned(explainer, source.id),
+                notices=notices(explainer, source.id),
             )
         )
     return Sources(
@@ -501,6 +529,38 @@ def sources(explainer: Explainer, chunk: list[models.Source], number: int, total
         number=number,
         sources=items,
         pager=pager("sources", number, total),
+    )
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    record: models.Update
+    anchor: str
+    about: list[Ref]
+    sources: list[Ref]
+
+
+@dataclass(frozen=True)
+class Changes(Page):
+    changes: list[ChangeItem] = field(default_factory=list)
+    """Newest first."""
+    first_published: models.dt.date | None = None
+    feed: str | None = None
+    """The Atom feed's path in the site, when the site has one."""
+
+
+def changes(explainer: Explainer, feed: str | None = None) -> Changes:
+    kind = registry.BY_KEY["updates"]
+    return Changes(
+        page="changes.md",
+        template="changes.md.j2",
+        title=explainer.incident.title,
+        changes=[
+            ChangeItem(u, kind.anchor(u.id), refs(explainer, u.about), refs(explainer, u.sources))
+            for u in explainer.updates.values()
+        ],
+        first_published=explainer.incident.first_published,
+        feed=feed,
     )
 
 
@@ -523,9 +583,15 @@ def problems(lines: list[str]) -> Problems:
     return Problems(page="index.md", template="problems.md.j2", problems=lines)
 
 
-def all_pages(explainer: Explainer) -> list[Page]:
-    """The view of every page of the explainer."""
-    views: list[Page] = [home(explainer), actors(explainer), questions(explainer), about(explainer)]
+def all_pages(explainer: Explainer, feed: str | None = None) -> list[Page]:
+    """The view of every page of the explainer (``feed``: the Atom feed's path, if the site has one)."""
+    views: list[Page] = [
+        home(explainer),
+        actors(explainer),
+        questions(explainer),
+        changes(explainer, feed),
+        about(explainer),
+    ]
     undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
     listings: list[tuple[Any, list[Any]]] = [
         (functools.partial(timeline, undated=undated), explainer.timeline),

@@ -106,6 +106,8 @@ REFUSED = [
     ("```\ne17 code\n```", "a fenced code block"),
 ]
 
+UPDATE_TITLE = "<script>alert('u1')</script> ]]></title><title>&amp; <b>update</b>"
+"""An update's title: text in the page and in the Atom feed, never markup (a CDATA end included)."""
 HEAD_TITLE = "</title><script>alert('t1')</script> & <b>title</b>"
 HEAD_DESCRIPTION = '" onload="alert(\'d1\')" <meta http-equiv=refresh content=0>. Second sentence.'
 
@@ -196,6 +198,13 @@ def hostile_content(folder: Path) -> dict[str, list[str]]:
     sources[2]["url"] = "https://example.org/a?b=1&c=%3C2%3E(x)"
     _write(folder, "sources.yml", sources)
     see("sources/", INLINE[18], INLINE[19], *PROSE_VISIBLE)
+
+    updates = _read(folder, "updates.yml")
+    updates[0]["title"] = UPDATE_TITLE
+    updates[0]["text"] = PROSE_TEXT
+    updates[0]["was"] = PROSE[0][0]
+    _write(folder, "updates.yml", updates)
+    see("changes/", UPDATE_TITLE, PROSE[0][1], *PROSE_VISIBLE)
     return visible
 
 

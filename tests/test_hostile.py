@@ -9,11 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import markupsafe
 import pytest
 
 from tests.conftest import free_port, make_project, run_explainer
-from tests.hostile import ALL_PAYLOADS, HEAD_DESCRIPTION, HEAD_TITLE, hostile_content, refused_content
+from tests.hostile import (
+    ALL_PAYLOADS,
+    HEAD_DESCRIPTION,
+    HEAD_TITLE,
+    PROSE_VISIBLE,
+    UPDATE_TITLE,
+    hostile_content,
+    refused_content,
+)
 from tests.html_audit import audit_page, audit_site
 from tests.html_text import flat, visible_text
 
@@ -82,6 +91,24 @@ def test_figure_json_carries_payloads_only_as_escaped_text(hostile_site: tuple[P
     assert all(trace["hoverinfo"] in ("text", "skip") for trace in figure["data"])  # never a template
     names = [trace["name"] for trace in figure["data"]] + figure["layout"]["yaxis"]["ticktext"]
     assert all("<" not in name for name in names)
+
+
+def test_the_feed_carries_update_text_only_as_text(hostile_site: tuple[Path, Any]) -> None:
+    site, _ = hostile_site
+    raw = (site / "feed.xml").read_text(encoding="utf-8")
+    parsed = feedparser.parse(raw.encode("utf-8"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    [entry] = [e for e in parsed.entries if e.title.endswith(UPDATE_TITLE)]
+    assert "<script" not in raw and "<b>" not in raw  # every tag of editors' text is escaped in the XML
+    content = entry.content[0].value  # the HTML a feed reader shows: the generator's own tags only
+    page = Path(site / "feed-content.html")
+    page.write_text(content, encoding="utf-8")
+    try:
+        assert audit_page(page) == []
+    finally:
+        page.unlink()
+    assert not re.search(r"<(?!/?(?:p|ul|ol|li|em|strong|code|br|a)\b)[a-z]", content), content
+    assert all(flat(words) in flat(html.unescape(re.sub(r"<[^>]+>", " ", content))) for words in PROSE_VISIBLE)
 
 
 def test_content_is_never_modified_by_a_build(tmp_path: Path) -> None:

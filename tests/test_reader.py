@@ -396,3 +396,48 @@ def test_prose_is_formatted_in_pages_and_hover_labels_and_its_references_lead_to
     assert statement.count() == 1
     mentioned = page.locator("p", has_text="Mentioned in:").first
     assert mentioned.get_by_role("link", name="The bridge is closed").count() == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_update_notices_show_on_the_records_they_concern_and_pass_axe(
+    scheme: str, fixture_site: Any, context_for: Callable[..., Any]
+) -> None:
+    """The fixture's correction, clarification and update, each on its own records and no others."""
+    site_url = fixture_site("explainer")[1]
+    page = context_for(color_scheme=scheme, viewport={"width": 375, "height": 740}).new_page()
+    expected = {
+        "statements/": {"statement-council-announcement": ["Corrected on February 10, 2025:"],
+                        "statement-ministry-precaution": ["Clarified on February 20, 2025:"]},
+        "timeline/": {"event-inspection-done": ["Updated on March 1, 2025:"], "event-bridge-closed": [],
+                      "statement-council-announcement": ["Corrected on February 10, 2025:"]},
+        "questions/": {"question-what-was-found": ["Updated on March 1, 2025:"], "question-when-reopen": []},
+        "actors/example-ministry/": {"": ["Clarified on February 20, 2025:"]},
+        "changes/": {},
+    }  # fmt: skip
+    for path, records in expected.items():
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("head link[rel=alternate][type='application/atom+xml']").count() == 1
+        for anchor, notices in records.items():
+            # A timeline entry holds its notices; a record on a listing page is its heading and
+            # what follows it, up to the next heading.
+            notice = "div[contains(concat(' ', @class, ' '), ' explainer-notice ')]"
+            heading = f"preceding::*[self::h2 or self::h3][1][@id='{anchor}']"
+            shown = (
+                page.locator(f"li#{anchor} .explainer-notice").all()
+                + page.locator(f"xpath=//{notice}[{heading}][not(ancestor::li[@id])]").all()
+                if anchor
+                else page.locator("article .explainer-notice").all()
+            )
+            assert [n.locator("strong").first.inner_text() for n in shown] == notices, (path, anchor)
+            assert all(n.is_visible() for n in shown)
+        draw_charts(page)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+        assert violations == [], (path, violations)
+    # A correction stands out from the other notices: a wider rule, in another colour.
+    page.goto(site_url + "statements/")
+    rules = page.locator(".explainer-notice").evaluate_all(
+        "els => els.map(e => [getComputedStyle(e).borderLeftWidth, getComputedStyle(e).borderLeftColor])"
+    )
+    assert rules[0][0] != rules[1][0] and rules[0][1] != rules[1][1], rules

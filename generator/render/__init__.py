@@ -15,7 +15,7 @@ from .. import registry, views
 from ..i18n import Language
 from ..link import Explainer
 from ..messages import NAV
-from . import charts, involvement, picture, templating, timeline
+from . import charts, feed, involvement, picture, templating, timeline
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class Output:
     """Page path -> the record file (and line) an editor changes it in, e.g. ``actors.yml#L12``."""
     bundles: frozenset[str] = frozenset({"basic"})
     """The plotly.js bundles the charts need (names in ``assets.PLOTLY_BUNDLES``)."""
+    lastmod: dict[str, str] = field(default_factory=dict)
+    """Page path -> the day it last changed (``YYYY-MM-DD``), for the sitemap."""
+    feed: str | None = None
+    """The Atom feed's path, when the site has one (it needs the site's address)."""
 
     def files(self) -> dict[str, str]:
         return {**self.pages, **self.data}
@@ -45,8 +49,14 @@ def render_view(env: templating.Environment, view: views.Page) -> str:
     return env.get_template(view.template).render(values)
 
 
-def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
-    """Render every page and data file of the explainer."""
+def render(
+    explainer: Explainer, override_dirs: Sequence[Path] = (), site_url: str | None = None, author: str | None = None
+) -> Output:
+    """Render every page and data file of the explainer.
+
+    ``site_url``: the published site's address; the Atom feed needs it for its absolute links, so
+    without it there is no feed. ``author``: the feed's author (default: the explainer's title).
+    """
     language = Language.for_tag(explainer.incident.language)
     figures = {
         timeline.FIGURE_PATH: (charts.plain(timeline.figure(explainer, language)), "timeline-chart-name"),
@@ -55,8 +65,11 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
     env = templating.environment(language, override_dirs, pictures, bundles, explainer)
-    pages = {view.page: render_view(env, view) for view in views.all_pages(explainer)}
+    page_views = views.all_pages(explainer, feed.PATH if site_url else None)
+    pages = {view.page: render_view(env, view) for view in page_views}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
+    if site_url:
+        data[feed.PATH] = feed.feed(explainer, language, site_url, author)
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
     nav = [(language.gettext(title), path) for path, title in NAV.items()]
     return Output(
@@ -66,7 +79,30 @@ def render(explainer: Explainer, override_dirs: Sequence[Path] = ()) -> Output:
         records=records,
         edit_paths=edit_paths(explainer),
         bundles=frozenset(bundles.values()),
+        lastmod=lastmod(explainer, list(pages)),
+        feed=feed.PATH if site_url else None,
     )
+
+
+def lastmod(explainer: Explainer, pages: list[str]) -> dict[str, str]:
+    """The day each page last changed: the newest update about a record shown on it; else the day
+    the explainer was first published (or, not known, ``as_of``). Pages that show ``as_of``, and
+    the list of changes, change with every update."""
+    incident = explainer.incident
+    base = incident.first_published or incident.as_of
+    days = dict.fromkeys(pages, base)
+    for page in ("index.md", "about.md", "changes.md"):
+        if page in days:
+            days[page] = incident.as_of
+    for record_id, update_ids in explainer.notices.items():
+        newest = explainer.updates[update_ids[0]].date
+        shown = [views.home_of(explainer, record_id)[0]]
+        if record_id in explainer.entry_number:  # statements are quoted on the timeline too
+            shown.append(views.entry_ref(explainer, record_id).page)
+        for page in shown:
+            if page in days and newest > days[page]:
+                days[page] = newest
+    return {page: day.isoformat() for page, day in days.items()}
 
 
 def problems_page(lines: list[str], language_tag: str | None = None, override_dirs: Sequence[Path] = ()) -> str:

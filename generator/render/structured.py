@@ -45,12 +45,23 @@ def _actor_ref(explainer: Explainer, actor_id: str) -> dict[str, Any]:
 def article(explainer: Explainer) -> dict[str, Any]:
     """The explainer as a news article (home page)."""
     incident = explainer.incident
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "datePublished": update.date.isoformat(),
+            "text": explainer.parsed(update.text).plain(),
+        }
+        for update in explainer.updates.values()
+        if update.kind == "correction"
+    ]
     return {
         "@context": CONTEXT,
         "@type": "NewsArticle",
         "headline": incident.title,
         "description": explainer.parsed(incident.summary).plain(),
         "dateModified": incident.as_of.isoformat(),
+        **({"datePublished": incident.first_published.isoformat()} if incident.first_published else {}),
+        **({"correction": corrections} if corrections else {}),
         "inLanguage": incident.language,
         # The key facts' sources: the home page's claims (every source is on the Sources pages).
         "citation": [

@@ -11,6 +11,7 @@ name in its own template folder (the theme's ``custom_dir``), which is searched 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -141,6 +142,11 @@ def environment(
         return Markdown(text.href(context["page"], page, anchor))
 
     @pass_context
+    def page_href(context: Context, page: str, anchor: str | None = None) -> Markdown:
+        """A link's address for HTML the generator writes (MkDocs rewrites only Markdown links)."""
+        return Markdown(html.escape(text.page_href(context["page"], page, anchor), quote=True))
+
+    @pass_context
     def prose(context: Context, value: str, lead: Markdown | None = None, inline: bool = False) -> Markdown:
         """A prose field for a page: HTML blocks, or (``inline``) Markdown on one line.
 
@@ -193,6 +199,7 @@ def environment(
         link=link,
         links=links,
         href=href,
+        page_href=page_href,
         join=join,
         words=words,
         plural=plural,

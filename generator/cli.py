@@ -113,7 +113,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     today = dt.date.today().isoformat()
-    written = scaffold.init_project(folder, args.title, today, __version__)
+    written = scaffold.init_project(folder, args.title, today, __version__, args.licence)
     _say(f"started a new explainer in {folder}/ ({len(written)} files)")
     _say(f"next: cd {folder} && explainer build   (then edit content/ and run explainer serve)")
     return 0
@@ -354,10 +354,16 @@ def parser() -> argparse.ArgumentParser:
         "init",
         cmd_init,
         "start a new explainer in a new folder",
-        ['explainer init ../harbour-strike --title "Harbour strike"'],
+        ['explainer init ../harbour-strike --title "Harbour strike" --licence "CC BY 4.0"'],
     )
     init.add_argument("folder", help="the folder to create (must not exist or be empty)")
     init.add_argument("--title", default="New explainer", help="the site's name")
+    init.add_argument(
+        "--licence",
+        required=True,
+        help="the licence others may reuse the records and open data under, e.g. 'CC BY 4.0' (no default:"
+        " it is the publisher's choice; add its address as licence.url in content/incident.yml)",
+    )
 
     build = _command(
         commands,

@@ -65,6 +65,7 @@ NAV = {
     "questions.md": N_("Open questions"),
     "sources.md": N_("Sources"),
     "changes.md": N_("What changed"),
+    "data.md": N_("Data"),
     "about.md": N_("About"),
 }
 """The pages the site's navigation lists, in order, with their titles there."""

@@ -267,6 +267,15 @@ class KeyFact(Model):
     sources: Sources
 
 
+class Licence(Model):
+    """The terms on which others may reuse the explainer's records and data."""
+
+    name: Line
+    """The licence's name, e.g. ``CC BY 4.0``."""
+    url: HttpUrl | None = None
+    """Address of the licence's text."""
+
+
 class Incident(Model):
     """The explainer as a whole (``incident.yml``)."""
 
@@ -284,6 +293,9 @@ class Incident(Model):
     """How this explainer was put together: what was read, what was left out."""
     corrections: Prose
     """How readers report an error and how corrections are made and shown."""
+    licence: Licence
+    """Under what licence others may reuse the records and the open data (``name``, ``url``). There
+    is no default: the publisher chooses it."""
     first_published: dt.date | None = None
     """The day the explainer was first published, as ``YYYY-MM-DD`` (leave out until it is)."""
 
@@ -445,6 +457,22 @@ class Update(Record):
         return self
 
 
+class OpenDataParts(Model):
+    """The whole explainer as one document (``data/explainer.json``): incident.yml, then one list per
+    kind of record, then what the generator derives from them."""
+
+    format_version: Literal[1]
+    """Version of this document's layout."""
+    incident: Incident
+    """The explainer as a whole (incident.yml)."""
+    addresses: dict[str, str]
+    """Record id -> its lasting address, relative to the site's root: it never changes."""
+    timeline: list[str]
+    """Ids of the events and statements in the timeline's order; the first is number 1."""
+    mentions: dict[str, list[str]]
+    """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
+
+
 # --- Prose fields --------------------------------------------------------------------------------
 
 
@@ -478,3 +506,20 @@ def prose_values(record: BaseModel) -> Iterator[tuple[tuple[str | int, ...], str
             for index, item in enumerate(value):
                 for loc, text, block in prose_values(item):
                     yield (name, index, *loc), text, block
+
+
+def describe_prose(schema: Any) -> None:
+    """Say in each prose field's description how prose is written (the models mark them ``x-prose``)."""
+    if isinstance(schema, list):
+        for item in schema:
+            describe_prose(item)
+    elif isinstance(schema, dict):
+        for field in schema.get("properties", {}).values():
+            variants = [field, *field.get("anyOf", [])]
+            kinds = {variant.pop("x-prose") for variant in variants if "x-prose" in variant}
+            if kinds:
+                syntax = PROSE_BLOCK if "block" in kinds else PROSE_INLINE
+                field["description"] = f"{field.get('description', '')} {syntax} {PROSE_REFUSED}".strip()
+        for value in schema.values():
+            if isinstance(value, (dict, list)):
+                describe_prose(value)

@@ -43,28 +43,11 @@ def schemas() -> dict[str, str]:
         documents[kind.key] = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]
     out = {}
     for document in documents.values():
-        _describe_prose(document)
+        models.describe_prose(document)
     for stem, document in documents.items():
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{stem}.yml", **document}
         out[schema_name(stem)] = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return out
-
-
-def _describe_prose(schema: Any) -> None:
-    """Say in each prose field's description how prose is written (the models mark them ``x-prose``)."""
-    if isinstance(schema, list):
-        for item in schema:
-            _describe_prose(item)
-    elif isinstance(schema, dict):
-        for field in schema.get("properties", {}).values():
-            variants = [field, *field.get("anyOf", [])]
-            kinds = {variant.pop("x-prose") for variant in variants if "x-prose" in variant}
-            if kinds:
-                syntax = models.PROSE_BLOCK if "block" in kinds else models.PROSE_INLINE
-                field["description"] = f"{field.get('description', '')} {syntax} {models.PROSE_REFUSED}".strip()
-        for value in schema.values():
-            if isinstance(value, (dict, list)):
-                _describe_prose(value)
 
 
 def write_schemas(content: Path) -> list[Path]:
@@ -226,6 +209,7 @@ key_facts:
     sources: [first-source]
 method: Replace this with how the explainer is put together and what it leaves out.
 corrections: Replace this with how readers report an error and how corrections are shown.
+licence: {licence}
 """,
     "sources.yml": """\
 - id: first-source
@@ -360,8 +344,11 @@ jobs:
 """
 
 
-def init_project(folder: Path, title: str, today: str, version: str) -> list[Path]:
-    """Start a new explainer in ``folder`` (which must not exist or be empty)."""
+def init_project(folder: Path, title: str, today: str, version: str, licence: str) -> list[Path]:
+    """Start a new explainer in ``folder`` (which must not exist or be empty).
+
+    ``licence``: the name of the licence the publisher chose for the records and data.
+    """
     if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"'{folder}' is not empty: choose a new folder")
     files = {
@@ -373,7 +360,11 @@ def init_project(folder: Path, title: str, today: str, version: str) -> list[Pat
         ".github/workflows/pages.yml": PAGES_WORKFLOW.format(),
     }
     for name, text in STARTER_CONTENT.items():
-        values = {"today": today, "title": json.dumps(title, ensure_ascii=False)}
+        values = {
+            "today": today,
+            "title": json.dumps(title, ensure_ascii=False),
+            "licence": "{name: " + json.dumps(licence, ensure_ascii=False) + "}",
+        }
         files[f"content/{name}"] = modeline(Path(name).stem) + "\n" + text.format(**values)
     written = []
     for relative, text in files.items():

@@ -257,10 +257,16 @@ class Timeline(Listing):
     dated: bool = False
     """Whether any entry has a calendar date (the chart then has a date axis)."""
     chart: Chart | None = None
+    embed: EmbedCode | None = None
 
 
 def timeline(
-    explainer: Explainer, entries: list[TimelineEntry], number: int, total: int, undated: int | None = None
+    explainer: Explainer,
+    entries: list[TimelineEntry],
+    number: int,
+    total: int,
+    undated: int | None = None,
+    site_url: str | None = None,
 ) -> Timeline:
     """One page of the timeline (``undated``: how many entries have no date, if already counted)."""
     if undated is None:
@@ -282,6 +288,7 @@ def timeline(
         sides=[explainer.actors[side].name for side in lanes(explainer)],
         dated=undated < len(explainer.timeline),
         chart=Chart("timeline-chart", "figures/timeline.json", "in-order") if number == 1 else None,
+        embed=embed_code(site_url, "timeline") if number == 1 else None,
         pager=pager("timeline", number, total),
     )
 
@@ -359,6 +366,7 @@ class Involvement:
 class Actors(Page):
     sides: list[Side] = field(default_factory=list)
     chart: Chart | None = None
+    embed: EmbedCode | None = None
     involvements: list[Involvement] = field(default_factory=list)
     shown: int = 0
     """How many actors the chart and its list show."""
@@ -369,7 +377,7 @@ class Actors(Page):
     """Whether any entry has a calendar date (the markers' key then says what a cross means)."""
 
 
-def actors(explainer: Explainer) -> Actors:
+def actors(explainer: Explainer, site_url: str | None = None) -> Actors:
     sides = []
     for side in explainer.sides:
         tree: list[tuple[int, Ref, str | None]] = []
@@ -388,6 +396,7 @@ def actors(explainer: Explainer) -> Actors:
         title=explainer.incident.title,
         sides=sides,
         chart=Chart(involvement.CHART_ID, involvement.FIGURE_PATH, involvement.LIST_ANCHOR) if rows else None,
+        embed=embed_code(site_url, "whos-who") if rows else None,
         involvements=[
             Involvement(
                 ref(explainer, actor_id),
@@ -565,6 +574,153 @@ def changes(explainer: Explainer, feed: str | None = None) -> Changes:
 
 
 @dataclass(frozen=True)
+class EmbedCode:
+    """Where a host page finds a chart to embed: the embed page, and the oEmbed document about it."""
+
+    page: str
+    """The embed page's path, e.g. ``embed/timeline.md``."""
+    address: str
+    """The embed page's absolute address (the iframe's ``src``)."""
+    oembed: str
+    """Absolute address of the oEmbed JSON document."""
+
+
+EMBED_WIDTH = 800
+"""The width oEmbed announces (the iframe itself fills its column)."""
+EMBEDS = {"timeline": "embed/timeline.md", "whos-who": "embed/whos-who.md"}
+"""Chart name -> its embed page."""
+
+
+def oembed_path(chart: str) -> str:
+    """Where a chart's oEmbed document is in the site."""
+    return f"oembed-{chart}.json"
+
+
+def embed_code(site_url: str | None, chart: str) -> EmbedCode | None:
+    """Where a chart's embed is; nowhere without the site's address (a host needs an absolute one)."""
+    if not site_url:
+        return None
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    page = EMBEDS[chart]
+    address = base + paging.url_of(page)
+    # At the site's root: Material's script fetches sitemap.xml beside every <link rel=alternate>.
+    return EmbedCode(page, address, base + oembed_path(chart))
+
+
+@dataclass(frozen=True)
+class EmbedItem:
+    anchor: str
+    label: str
+    link: Ref
+    entries: list[tuple[int, Ref, str]] = field(default_factory=list)
+    """For the Who's who chart: (entry number, entry, role) of the actor's timeline entries."""
+
+
+@dataclass(frozen=True)
+class Embed(Page):
+    """A chart alone, to be shown in another site's page: no site chrome, its list, a way back."""
+
+    chart: Chart | None = None
+    name: str = ""
+    """Which chart: ``timeline`` or ``whos-who``."""
+    items: list[EmbedItem] = field(default_factory=list)
+    more: int = 0
+    """How many entries the list leaves to the full explainer."""
+    dated: bool = False
+    code: EmbedCode | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def embeds(explainer: Explainer, site_url: str | None = None) -> list[Embed]:
+    dated = any(dates.bounds(e.record.when) is not None for e in explainer.timeline)
+    shown = explainer.timeline[: paging.PAGE_SIZE]
+    common: dict[str, Any] = {"template": "embed.md.j2", "title": explainer.incident.title, "dated": dated}
+    counts = {"events": len(explainer.events), "statements": len(explainer.statements)}
+    timeline_items = [
+        EmbedItem(
+            registry.BY_KEY[entry.kind].anchor(entry.record.id),
+            entry.record.title,
+            entry_ref(explainer, entry.record.id),
+        )
+        for entry in shown
+    ]
+    pages = [
+        Embed(
+            page=EMBEDS["timeline"],
+            chart=Chart("timeline-chart", "figures/timeline.json", "in-order"),
+            name="timeline",
+            items=timeline_items,
+            more=len(explainer.timeline) - len(shown),
+            code=embed_code(site_url, "timeline"),
+            counts=counts,
+            **common,
+        )
+    ]
+    rows = involvement.involvements(explainer)
+    if rows:
+        pages.append(
+            Embed(
+                page=EMBEDS["whos-who"],
+                chart=Chart(involvement.CHART_ID, involvement.FIGURE_PATH, involvement.LIST_ANCHOR),
+                name="whos-who",
+                items=[
+                    EmbedItem(
+                        f"row-{actor_id}",
+                        explainer.label(actor_id),
+                        ref(explainer, actor_id),
+                        [(entry.number, entry_ref(explainer, entry.record.id), role) for entry, role in entries],
+                    )
+                    for actor_id, entries in rows.items()
+                ],
+                code=embed_code(site_url, "whos-who"),
+                counts=counts,
+                **common,
+            )
+        )
+    return pages
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str
+    """Site path, e.g. ``data/events.csv``."""
+    kind: registry.Kind | None
+    """The record kind a CSV holds (None for the JSON files)."""
+    rows: int
+    columns: list[str]
+
+
+@dataclass(frozen=True)
+class DataPage(Page):
+    licence: models.Licence | None = None
+    files: list[DataFile] = field(default_factory=list)
+    json_path: str = ""
+    schema_path: str = ""
+    separator: str = ""
+
+
+def data_page(explainer: Explainer) -> DataPage:
+    from .render import opendata
+
+    files = [
+        DataFile(
+            f"{opendata.FOLDER}/{kind.key}.csv", kind, len(getattr(explainer, kind.key)), opendata.columns(kind.model)
+        )
+        for kind in registry.KINDS
+    ]
+    return DataPage(
+        page="data.md",
+        template="data.md.j2",
+        title=explainer.incident.title,
+        licence=explainer.incident.licence,
+        files=files,
+        json_path=opendata.JSON_PATH,
+        schema_path=opendata.SCHEMA_PATH,
+        separator=opendata.LIST_SEPARATOR,
+    )
+
+
+@dataclass(frozen=True)
 class About(Page):
     incident: models.Incident | None = None
 
@@ -583,18 +739,20 @@ def problems(lines: list[str]) -> Problems:
     return Problems(page="index.md", template="problems.md.j2", problems=lines)
 
 
-def all_pages(explainer: Explainer, feed: str | None = None) -> list[Page]:
-    """The view of every page of the explainer (``feed``: the Atom feed's path, if the site has one)."""
+def all_pages(explainer: Explainer, feed: str | None = None, site_url: str | None = None) -> list[Page]:
+    """The view of every page of the explainer (``feed``: the Atom feed's path, if the site has one;
+    ``site_url``: the site's address, which the embed code needs)."""
     views: list[Page] = [
         home(explainer),
-        actors(explainer),
+        actors(explainer, site_url),
         questions(explainer),
         changes(explainer, feed),
+        data_page(explainer),
         about(explainer),
     ]
     undated = sum(1 for e in explainer.timeline if dates.bounds(e.record.when) is None)
     listings: list[tuple[Any, list[Any]]] = [
-        (functools.partial(timeline, undated=undated), explainer.timeline),
+        (functools.partial(timeline, undated=undated, site_url=site_url), explainer.timeline),
         (statements, list(explainer.statements.values())),
         (sources, list(explainer.sources.values())),
     ]
@@ -602,4 +760,5 @@ def all_pages(explainer: Explainer, feed: str | None = None) -> list[Page]:
         chunks = paging.split(items)
         views += [make(explainer, chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1)]
     views += [actor(explainer, actor_id) for actor_id in explainer.actors]
+    views += embeds(explainer, site_url)
     return views

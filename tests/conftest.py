@@ -78,6 +78,12 @@ def serve_dir() -> Iterator[object]:
         server.shutdown()
 
 
+def site_pages(site: Path, pattern: str = "*.html") -> list[Path]:
+    """The built site's pages: not the records' lasting addresses (``record/<id>/``), which are
+    small files that only send the browser on to the page listing the record."""
+    return sorted(path for path in site.rglob(pattern) if path.relative_to(site).parts[0] != "record")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

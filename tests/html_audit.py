@@ -9,6 +9,7 @@ from pathlib import Path
 # Inline scripts the theme (Material for MkDocs and ours) writes into every page, recognised by how they start.
 THEME_INLINE_SCRIPTS = (
     "(function holdSearchIndex() {",  # generator/theme/main.html
+    "(function embedPalette() {",  # generator/theme/embed.html
     "__md_scope=new URL(",
     'var palette=__md_get("__palette")',
     "var target=document.getElementById(location.hash.slice(1))",

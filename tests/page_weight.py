@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder, site_pages
 
 BUDGET_KB = 150.0
 
@@ -34,7 +34,7 @@ def measure(site: Path) -> list[tuple[str, float, int]]:
     from playwright.sync_api import sync_playwright
 
     base, server = serve_folder(site)
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    pages = [p.parent.relative_to(site).as_posix() for p in site_pages(site, "index.html")]
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -97,7 +97,7 @@ def build(events: int, seed: int = 1) -> dict[str, Any]:
     incident = {
         "title": f"Synthetic explainer with {events} events", "summary": _text(rng, 40, 80), "as_of": "2025-01-01",
         "language": "en", "key_facts": [{"text": _text(rng, 10, 20), "sources": ["source-0"]}],
-        "method": _text(rng, 20, 40), "corrections": _text(rng, 10, 20),
+        "method": _text(rng, 20, 40), "corrections": _text(rng, 10, 20), "licence": {"name": "CC0 1.0"},
     }  # fmt: skip
     return {"incident.yml": incident, "sources.yml": sources, "actors.yml": actors, "events.yml": event_records,
             "statements.yml": statements, "questions.yml": questions}  # fmt: skip

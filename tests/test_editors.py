@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import models, prose, scaffold
 from generator.pipeline import build_explainer
-from tests.conftest import CONTENT, FIXTURE, run_explainer
+from tests.conftest import CONTENT, FIXTURE, run_explainer, site_pages
 
 
 def test_committed_schemas_match_the_models() -> None:
@@ -118,27 +118,30 @@ def test_new_without_trailing_newline_keeps_the_last_line(fixture_copy: Path) ->
 
 def test_init_starts_a_project_that_builds_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "harbour"
-    result = run_explainer("init", str(folder), "--title", "Harbour strike")
+    refused = run_explainer("init", str(folder), "--title", "Harbour strike")
+    assert refused.returncode == 2 and "--licence" in refused.stderr and not folder.exists(), "no licence invented"
+    result = run_explainer("init", str(folder), "--title", "Harbour strike", "--licence", "CC BY-SA 4.0")
     assert result.returncode == 0, result.stderr
     assert (folder / ".github" / "workflows" / "pages.yml").is_file()
     built = run_explainer("build", cwd=folder)
     assert built.returncode == 0, built.stderr
     assert "Harbour strike" in (folder / "site" / "index.html").read_text(encoding="utf-8")
     assert (folder / "site" / "assets" / "javascripts" / "explainer.js").is_file(), "theme files come with the plugin"
-    assert run_explainer("init", str(folder)).returncode == 2, "an existing project is never overwritten"
+    assert run_explainer("init", str(folder), "--licence", "x").returncode == 2, "an existing project is kept"
+    assert 'licence: {name: "CC BY-SA 4.0"}' in (folder / "content" / "incident.yml").read_text(encoding="utf-8")
 
 
 def test_the_site_is_named_by_incident_yml_not_mkdocs_yml(tmp_path: Path) -> None:
     """Once incident.yml has a title, no page says the name `init` started with."""
     folder = tmp_path / "harbour"
-    assert run_explainer("init", str(folder)).returncode == 0
+    assert run_explainer("init", str(folder), "--licence", "CC BY 4.0").returncode == 0
     incident = folder / "content" / "incident.yml"
     text = incident.read_text(encoding="utf-8")
     assert 'title: "New explainer"' in text
     incident.write_text(text.replace('title: "New explainer"', "title: Harbour strike in Example Bay"), "utf-8")
     built = run_explainer("build", cwd=folder)
     assert built.returncode == 0, built.stderr
-    for page in (folder / "site").rglob("*.html"):
+    for page in site_pages(folder / "site"):
         html = page.read_text(encoding="utf-8")
         assert "New explainer" not in html, page
     home = (folder / "site" / "index.html").read_text(encoding="utf-8")

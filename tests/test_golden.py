@@ -15,7 +15,7 @@ def test_rendered_pages_match_golden_files(case: str) -> None:
     on_disk = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
     assert sorted(on_disk) == sorted(files), "pages were added or removed: run `make golden` and review"
     for relative, text in files.items():
-        expected = (folder / relative).read_text(encoding="utf-8")
+        expected = (folder / relative).read_bytes().decode("utf-8")  # CSV lines end in CRLF
         assert text == expected, (
             f"{relative} differs from tests/golden/{case}/{relative}: run `make golden` and review the diff"
         )

@@ -39,6 +39,7 @@ ALLOWED_ATTRIBUTES = {
     # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
     "opacity", "data-anchor", "data-bundle", "data-bundle-src",
+    "target", "rel",  # an embedded chart's links open the explainer in a new tab (rel=noopener)
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 
@@ -105,6 +106,7 @@ def explainer_files(words: list[str], lines: list[str], proses: list[str]) -> di
         "incident.yml": {
             "title": next(ln), "summary": next(p), "as_of": "2025-01-01", "language": "en",
             "key_facts": [{"text": next(p), "sources": ["src"]}], "method": next(p), "corrections": next(p),
+            "licence": {"name": next(ln)},
         },
         "sources.yml": [{
             "id": "src", "title": next(ln), "publisher": next(ln), "kind": "other",

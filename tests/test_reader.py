@@ -14,7 +14,7 @@ import pytest
 
 from generator.pipeline import build_explainer
 from generator.render.paging import PAGE_SIZE
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,8 @@ WIDTHS = {"phone": (375, 740), "desktop": (1440, 900)}
 
 
 def page_paths(site: Path) -> list[str]:
-    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    """Every page of a built site; not the records' lasting addresses, which only send the browser on."""
+    paths = [p.parent.relative_to(site).as_posix() for p in site_pages(site, "index.html")]
     return ["" if p == "." else p + "/" for p in paths]
 
 

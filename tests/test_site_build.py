@@ -87,7 +87,7 @@ def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         for tag in re.findall(r"<(?:script|img|iframe|source|video|audio|embed|object|link)\b[^>]*>", text, re.I):
-            if re.search(r'rel="canonical"', tag):
+            if re.search(r'rel="(?:canonical|alternate)"', tag):  # addresses, not loaded with the page
                 continue
             for value in re.findall(r'\s(?:src|href|srcset|data)="([^"]*)"', tag):
                 assert not absolute.match(value), f"{html.relative_to(built_site)} loads {value}"

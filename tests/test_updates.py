@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import FIXTURES, make_project, run_explainer
+from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
 
 SITE_URL = "https://news.example.org/bridge/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -65,7 +65,7 @@ def test_the_feed_is_byte_identical_on_rebuild_and_linked_from_every_page(site: 
     project = make_project(tmp_path / "project")
     assert run_explainer("build", cwd=project, site_url=SITE_URL).returncode == 0
     assert (project / "site" / "feed.xml").read_bytes() == (site / "feed.xml").read_bytes()
-    for page in site.rglob("index.html"):
+    for page in site_pages(site, "index.html"):
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         links = re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', head)
         assert len(links) == 1, page

@@ -7,6 +7,7 @@ other than the templates; every string that came from an editor is escaped on it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from .. import registry, views
 from ..i18n import Language
 from ..link import Explainer
 from ..messages import NAV
-from . import charts, feed, involvement, picture, templating, timeline
+from . import addresses, charts, feed, involvement, opendata, picture, templating, text, timeline
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,14 @@ def render(
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
     env = templating.environment(language, override_dirs, pictures, bundles, explainer)
-    page_views = views.all_pages(explainer, feed.PATH if site_url else None)
+    page_views = views.all_pages(explainer, feed.PATH if site_url else None, site_url)
     pages = {view.page: render_view(env, view) for view in page_views}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}
     if site_url:
         data[feed.PATH] = feed.feed(explainer, language, site_url, author)
+    data.update(addresses.redirects(explainer, language, site_url))
+    data.update(opendata.files(explainer))
+    data.update(oembeds(explainer, language, page_views, site_url))
     records = sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS)
     nav = [(language.gettext(title), path) for path, title in NAV.items()]
     return Output(
@@ -82,6 +86,32 @@ def render(
         lastmod=lastmod(explainer, list(pages)),
         feed=feed.PATH if site_url else None,
     )
+
+
+def oembeds(
+    explainer: Explainer, language: Language, page_views: Sequence[views.Page], site_url: str | None
+) -> dict[str, str]:
+    """The oEmbed 1.0 document (``type: rich``) of each embeddable chart, beside its embed page."""
+    found = {}
+    for view in page_views:
+        if isinstance(view, views.Embed) and view.code is not None and site_url:
+            chart = (
+                language.gettext("Timeline") if view.name == "timeline" else language.gettext("Who said and did what")
+            )
+            title = language.gettext("%(chart)s: %(title)s") % {"chart": chart, "title": explainer.incident.title}
+            document = {
+                "version": "1.0",
+                "type": "rich",
+                "title": title,
+                "provider_name": explainer.incident.title,
+                "provider_url": site_url if site_url.endswith("/") else site_url + "/",
+                "html": text.embed_snippet(view.code.address, title),
+                "width": views.EMBED_WIDTH,
+                "height": text.EMBED_HEIGHT,
+            }
+            path = views.oembed_path(view.name)
+            found[path] = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return found
 
 
 def lastmod(explainer: Explainer, pages: list[str]) -> dict[str, str]:

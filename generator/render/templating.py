@@ -194,6 +194,7 @@ def environment(
         bundle=lambda figure: (bundles or {}).get(figure, "basic"),
         bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
+        embed_snippet=text.embed_snippet,
     )
     env.filters.update(
         link=link,

@@ -106,6 +106,18 @@ def _inline_markdown(token: Token, target: Callable[[str, str], str]) -> str:
 _TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
 
 
+EMBED_HEIGHT = 640
+"""An embedded chart's iframe height in pixels: the chart and the top of its list."""
+
+
+def embed_snippet(address: str, title: str) -> str:
+    """The iframe a host page pastes to show a chart (responsive: it fills its column)."""
+    return (
+        f'<iframe src="{html.escape(address, quote=True)}" title="{html.escape(title, quote=True)}"'
+        f' width="100%" height="{EMBED_HEIGHT}" loading="lazy" style="border:0;max-width:100%"></iframe>'
+    )
+
+
 def code(text: str) -> str:
     """Text as one Markdown code span, shown character for character (a fence longer than any run
     of backticks in it; line breaks become spaces)."""
@@ -126,7 +138,14 @@ def html_text(text: str) -> str:
 
 
 def front_matter(
-    title: str, description: str, jsonld: Any = None, og_type: str = "website", preload: Sequence[str] = ()
+    title: str,
+    description: str,
+    jsonld: Any = None,
+    og_type: str = "website",
+    preload: Sequence[str] = (),
+    template: str | None = None,
+    oembed: str | None = None,
+    hidden: bool = False,
 ) -> str:
     """YAML front matter for a page, dumped by the YAML library rather than formatted.
 
@@ -138,6 +157,12 @@ def front_matter(
     values: dict[str, Any] = {"title": str(title), "description": str(description), "og_type": og_type}
     if preload:
         values["preload"] = [str(path) for path in preload]
+    if template:  # the theme template the page is rendered with (an embed has no site chrome)
+        values["template"] = str(template)
+    if oembed:  # the chart's oEmbed document, announced in <head> for CMSs that discover embeds
+        values["oembed"] = str(oembed)
+    if hidden:  # not in the site's search results
+        values["search"] = {"exclude": True}
     if jsonld is not None:
         values["jsonld"] = json_for_html(jsonld)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: fast on long JSON-LD values

@@ -133,6 +133,8 @@
       if (!target.here.hasAttribute("tabindex")) target.here.setAttribute("tabindex", "-1");
       target.here.scrollIntoView({ behavior: reducedMotion() ? "auto" : "smooth" });
       target.here.focus({ preventScroll: true });
+    } else if (document.querySelector(".explainer-embed")) {
+      window.open(target.href, "_blank", "noopener");  /* an embedded chart leaves its frame */
     } else {
       location.assign(target.href);
     }

@@ -55,6 +55,10 @@ def floor_project(folder: Path, docs: Path) -> Path:
     text in the same number of pages, all but the home page out of the navigation.
     """
     shutil.copytree(docs, folder / "docs")
+    for page in (folder / "docs").rglob("*.md"):  # plain Material has no embed template: its default page
+        text = page.read_text(encoding="utf-8")
+        if "\ntemplate: " in text.split("\n---", 2)[0] + "\n":
+            page.write_text(re.sub(r"(?m)^template: .*\n", "", text, count=1), encoding="utf-8")
     (folder / "mkdocs.yml").write_text(
         "site_name: Floor\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n  font: false\n"
         "  features: [navigation.instant]\nplugins: [search]\nnav: [index.md]\n"

@@ -143,7 +143,9 @@ def table(explainer: Explainer, key: str) -> str:
 
 def files(explainer: Explainer) -> dict[str, str]:
     """Every open data file: site path -> text."""
-    out = {JSON_PATH: _dumps(document(explainer)), SCHEMA_PATH: _dumps(schema())}
+    # The document is compact (a 5,000-event explainer's is megabytes); its schema is for reading.
+    compact = json.dumps(document(explainer), ensure_ascii=False, separators=(",", ":")) + "\n"
+    out = {JSON_PATH: compact, SCHEMA_PATH: _dumps(schema())}
     for kind in KINDS:
         out[f"{FOLDER}/{kind.key}.csv"] = table(explainer, kind.key)
     return out

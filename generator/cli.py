@@ -22,7 +22,7 @@ import yaml
 from . import __version__, catalogs, models, scaffold
 from .assets import PLOTLY_PATHS, AssetError, plotly_bundle
 from .errors import ContentError, UsageError
-from .load import load_yaml
+from .load import LoadedFile, load_text, load_yaml
 from .mkdocs_report import REPORT_ENV
 from .pipeline import build_explainer, generate
 from .registry import KINDS
@@ -58,7 +58,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return EXIT_CONTENT
         print("[]")
         return 0
-    explainer = build_explainer(content)
+    try:
+        explainer = build_explainer(content)
+    except ContentError as error:
+        print(error.format(Path.cwd()), file=sys.stderr)
+        _say(f"{len(error.problems)} problem(s) found")  # validate never builds: nothing else to say
+        return EXIT_CONTENT
     records = sum(len(getattr(explainer, kind.key)) for kind in KINDS)
     _say(f"{content}: {records} records, no problems")
     return 0
@@ -72,16 +77,29 @@ def _shown(path: Path) -> str:
 
 
 def _all_ids(content: Path) -> set[str]:
-    """Ids already used in the content, read leniently: a half-written file must not block `new`."""
+    """Ids already used in the content, read with the project's own YAML loader (``no``, ``off``,
+    ``017`` and ``0x1f`` stay the text they are), leniently: a half-written file must not block
+    ``new``, so a file that does not load is read again up to its first problem's line."""
     ids: set[str] = set()
-    for path in content.glob("*.yml"):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
+    for path in sorted(content.glob("*.yml")):
+        loaded, problems = load_yaml(path)
+        if loaded is None and problems and problems[0].line > 1:
+            loaded = _load_head(path, problems[0].line)
+        data = loaded.data if loaded is not None else None
         if isinstance(data, list):
-            ids.update(str(item["id"]) for item in data if isinstance(item, dict) and item.get("id"))
+            ids.update(str(item["id"]) for item in data if isinstance(item, dict) and item.get("id") is not None)
     return ids
+
+
+def _load_head(path: Path, line: int) -> LoadedFile | None:
+    """The records of a file before the line where it stops loading (a record being written)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[: line - 1]
+    while lines:
+        loaded, _ = load_text(path, "".join(lines))
+        if loaded is not None:
+            return loaded
+        lines = lines[:-1]
+    return None
 
 
 def cmd_new(args: argparse.Namespace) -> int:

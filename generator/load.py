@@ -206,8 +206,11 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
         return None, [Problem(path, line, col, "file is not valid UTF-8 text: save it as UTF-8")]
-    text = text.removeprefix("\ufeff")
+    return load_text(path, text.removeprefix("\ufeff"))
 
+
+def load_text(path: Path, text: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Read YAML text as if it were the file ``path`` (:func:`load_yaml` once the bytes are text)."""
     loaded = LoadedFile(path, None, text=text)
     try:
         if _MAY_HAVE_SPECIALS.search(

@@ -40,7 +40,7 @@ RecordId = Annotated[
     Field(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID_LENGTH),
     AfterValidator(_check_id),
 ]
-"""Lower-case letters and digits in words joined by single hyphens, e.g. ``landing-refused``."""
+"""Lower-case letters and digits in words joined by single hyphens, e.g. ``bridge-closed``."""
 
 # Control characters (other than newline and tab), bidirectional overrides and isolates, the
 # line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
@@ -143,14 +143,14 @@ class ExactDate(_DateBase):
     precision: Literal["exact"]
     """``exact``: the source gives the day and the time."""
     datetime: dt.datetime
-    """Date and time with a UTC offset, e.g. ``2025-01-24T23:30:00-06:00``."""
+    """Date and time with a UTC offset, e.g. ``2021-03-23T09:30:00-06:00``."""
     basis: Text | None = None
     """Where the date comes from, if not plainly from the cited sources."""
 
     @model_validator(mode="after")
     def _needs_zone(self) -> ExactDate:
         if self.datetime.tzinfo is None:
-            raise ValueError("an exact date needs a time zone, e.g. 2025-01-24T23:30:00-06:00")
+            raise ValueError("an exact date needs a time zone, e.g. 2021-03-23T09:30:00-06:00")
         return self
 
 
@@ -335,7 +335,7 @@ class Actor(Record):
     kind: ActorKind
     """What sort of actor this is."""
     role: Line | None = None
-    """Title or role, as the sources give it (e.g. ``White House Press Secretary``)."""
+    """Title or role, as the sources give it (e.g. ``Council spokesperson``)."""
     affiliation: RecordId | None = None
     """Id of the actor this one belongs to (a person to an organisation, an organisation to a country)."""
     description: Prose | None = None

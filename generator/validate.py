@@ -143,13 +143,15 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
             precision = typing.get_args(known["precision"].annotation)[0]
             takes = ", ".join(_date_fields(parent))
             return f"unknown field '{loc[-1]}' for a date with precision '{precision}'{hint}: it takes {takes}", True
-        return f"unknown field '{loc[-1]}'{hint}", True
+        if hint or not known:
+            return f"unknown field '{loc[-1]}'{hint}", True
+        return f"unknown field '{loc[-1]}': the fields here are {', '.join(known)}", True
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == models.ID_PATTERN:
             return (
                 f"'{value}' is not a valid id: use lower-case letters and digits in words joined by"
-                " single hyphens, e.g. 'landing-refused'",
+                " single hyphens, e.g. 'bridge-closed'",
                 False,
             )
         if pattern == models.HTTP_URL_PATTERN:
@@ -173,7 +175,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         return f"'{name}' must be a date written YYYY-MM-DD, not {_describe_input(value)}", False
     if kind in ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"):
         return (
-            f"'{name}' must be a date and time such as 2025-01-24T23:30:00-06:00, not {_describe_input(value)}",
+            f"'{name}' must be a date and time such as 2021-03-23T09:30:00-06:00, not {_describe_input(value)}",
             False,
         )
     if kind == "literal_error":

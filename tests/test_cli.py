@@ -24,8 +24,9 @@ def test_validate_prints_every_problem_and_exits_1(fixture_copy: Path) -> None:
         "content/questions.yml:1:3: missing required field 'what_would_answer'",
         "content/questions.yml:1:3: missing required field 'why_it_matters'",
         "content/questions.yml:3:11: 'status' must be one of 'open', 'partly_answered' or 'answered', not 'unknown'",
-        "content/questions.yml:4:3: unknown field 'extra'",
-        "5 problem(s) found; nothing was built",
+        "content/questions.yml:4:3: unknown field 'extra': the fields here are id, question, why_it_matters,"
+        " what_would_answer, status, answer, related, sources",
+        "5 problem(s) found",
     ]
     assert "Traceback" not in result.stderr + result.stdout
 

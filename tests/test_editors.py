@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator import models, prose, scaffold
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT, FIXTURE, run_explainer, site_pages
@@ -212,3 +214,33 @@ def test_new_projects_get_the_same_site_settings_as_this_one() -> None:
     for key in ("name", "custom_dir", "font", "features"):
         assert new["theme"][key] == ours["theme"][key], key
     assert [p["scheme"] for p in new["theme"]["palette"]] == [p["scheme"] for p in ours["theme"]["palette"]]
+
+
+@pytest.mark.parametrize("existing", ["no", "off", "017", "0x1f"])
+def test_new_sees_ids_that_yaml_1_1_would_read_as_something_else(fixture_copy: Path, existing: str) -> None:
+    """`no` and `off` are false, `017` and `0x1f` numbers to a YAML 1.1 reader; here they are ids."""
+    actors = fixture_copy / "actors.yml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8") + f"- id: {existing}\n  name: Test actor\n  kind: group\n"
+        "  sources: [daily-report]\n",
+        encoding="utf-8",
+    )
+    assert run_explainer("validate", str(fixture_copy)).returncode == 0, "the id is valid as written"
+    before = (fixture_copy / "events.yml").read_bytes()
+    result = run_explainer("new", "event", "--id", existing, "--content-dir", str(fixture_copy))
+    assert result.returncode == 2 and f"id '{existing}' is already used" in result.stderr
+    assert (fixture_copy / "events.yml").read_bytes() == before
+
+
+def test_new_still_sees_the_ids_of_a_file_with_a_half_written_record(fixture_copy: Path) -> None:
+    events = fixture_copy / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8") + "- id: half-written\n  title: [unclosed\n", "utf-8")
+    result = run_explainer("new", "event", "--id", "bridge-closed", "--content-dir", str(fixture_copy))
+    assert result.returncode == 2 and "id 'bridge-closed' is already used" in result.stderr
+
+
+def test_validate_says_what_it_found_and_nothing_about_building(fixture_copy: Path) -> None:
+    (fixture_copy / "events.yml").write_text("- id: x\n  title: No summary\n", encoding="utf-8")
+    result = run_explainer("validate", str(fixture_copy))
+    assert result.returncode == 1 and "problem(s) found" in result.stderr
+    assert "built" not in result.stderr

@@ -7,9 +7,11 @@ These are the only writes into ``content/``, and each happens only on an explici
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import json
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,6 @@ from pydantic import TypeAdapter
 from . import models
 from .errors import UsageError
 from .registry import BY_NAME, KINDS
-from .validate import INCIDENT_FILE
 
 SCHEMA_DIR = ".schema"
 """Folder of the JSON Schemas inside a content folder (hidden, so MkDocs does not publish it)."""
@@ -198,150 +199,27 @@ def append_record(
 
 # --- New projects --------------------------------------------------------------------------------
 
-STARTER_CONTENT = {
-    INCIDENT_FILE: """\
-title: {title}
-summary: Replace this with one neutral paragraph saying what happened.
-as_of: {today}
-language: en
-key_facts:
-  - text: Replace this with the first fact readers need, attributed to whoever stated it.
-    sources: [first-source]
-method: Replace this with how the explainer is put together and what it leaves out.
-corrections: Replace this with how readers report an error and how corrections are shown.
-licence: {licence}
-""",
-    "sources.yml": """\
-- id: first-source
-  title: Replace with the title of the first source
-  publisher: Replace with its publisher
-  kind: news_report
-  published:
-    precision: unknown
-    basis: Replace with its date, or say why it is not known.
-""",
-    "actors.yml": """\
-- id: first-side
-  name: Replace with a country or organisation
-  kind: country
-  sources: [first-source]
-""",
-    "events.yml": """\
-- id: first-event
-  title: Replace with what happened
-  summary: Replace with a neutral summary of the event.
-  actors: [first-side]
-  when:
-    precision: unknown
-    basis: Replace with the date, or say why it is not known.
-  sources: [first-source]
-""",
-    "statements.yml": """\
-- id: first-statement
-  title: Replace with who said what
-  speaker: first-side
-  form: paraphrase
-  text: Replace with the source's report of what was said.
-  when:
-    precision: unknown
-    basis: Replace with the date, or say why it is not known.
-  after: [first-event]
-  responds_to: [first-event]
-  sources: [first-source]
-""",
-    "questions.yml": """\
-- id: first-question
-  question: Replace with something the sources leave unknown?
-  why_it_matters: Replace with what depends on the answer.
-  what_would_answer: Replace with the document or statement that would settle it.
-  status: open
-  related: [first-event]
-  sources: [first-source]
-""",
-}
+STARTER = "starter"
+"""The starter project ``explainer init`` copies: files shipped in the package (``generator/starter/``).
 
-MKDOCS_YML = """\
-# An explainer site: `explainer build` builds it, `explainer serve` previews it.
-# Its name, description and language come from content/incident.yml; this name is used only
-# while incident.yml cannot be read.
-site_name: {title}
-# Instant navigation needs the published address; the Pages workflow sets SITE_URL.
-site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-docs_dir: content
-
-theme:
-  name: material
-  custom_dir: site_overrides
-  font: false
-  features:
-    - navigation.instant
-    - navigation.top
-    - search.highlight
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      toggle:
-        icon: material/brightness-7
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      toggle:
-        icon: material/brightness-4
-
-plugins:
-  - search
-  - explainer
-
-markdown_extensions:
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-
-validation:
-  omitted_files: warn
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
+Text files may hold ``%TITLE%``, ``%TODAY%``, ``%LICENCE%`` and ``%VERSION%``, replaced when copied;
+``gitignore`` becomes ``.gitignore`` (a file of that name would act on the package's own folder).
 """
+RENAMED = {"gitignore": ".gitignore"}
 
-PAGES_WORKFLOW = """\
-# Publishes the explainer to GitHub Pages on every push to main.
-name: Publish
-on:
-  push:
-    branches: [main]
-  workflow_dispatch:
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - id: pages
-        uses: actions/configure-pages@v5
-      - run: python -m pip install -r requirements.txt
-      - run: explainer build
-        env:
-          SITE_URL: ${{{{ steps.pages.outputs.base_url }}}}/
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: site
-  deploy:
-    needs: build
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: ${{{{ steps.deployment.outputs.page_url }}}}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"""
+
+def _starter_files(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, str]]:
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        relative = f"{prefix}{RENAMED.get(entry.name, entry.name)}"
+        if entry.is_dir():
+            yield from _starter_files(entry, relative + "/")
+        else:
+            yield relative, entry.read_text(encoding="utf-8")
+
+
+def starter() -> dict[str, str]:
+    """The starter project's files, as shipped (relative path -> text, tokens not yet replaced)."""
+    return dict(_starter_files(importlib.resources.files("generator") / STARTER))
 
 
 def init_project(folder: Path, title: str, today: str, version: str, licence: str) -> list[Path]:
@@ -351,21 +229,19 @@ def init_project(folder: Path, title: str, today: str, version: str, licence: st
     """
     if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"'{folder}' is not empty: choose a new folder")
-    files = {
-        "mkdocs.yml": MKDOCS_YML.format(title=json.dumps(title)),
-        "requirements.txt": f"# The explainer generator, at the version this project was started with.\n"
-        f"incident-explainer=={version}\n",
-        ".gitignore": "/site/\n/.venv/\n/.site.*/\n",
-        "site_overrides/README.md": "Templates and assets placed here override the theme for this site.\n",
-        ".github/workflows/pages.yml": PAGES_WORKFLOW.format(),
+    values = {
+        "%TITLE%": json.dumps(title, ensure_ascii=False),
+        "%TODAY%": today,
+        "%LICENCE%": "{name: " + json.dumps(licence, ensure_ascii=False) + "}",
+        "%VERSION%": version,
     }
-    for name, text in STARTER_CONTENT.items():
-        values = {
-            "today": today,
-            "title": json.dumps(title, ensure_ascii=False),
-            "licence": "{name: " + json.dumps(licence, ensure_ascii=False) + "}",
-        }
-        files[f"content/{name}"] = modeline(Path(name).stem) + "\n" + text.format(**values)
+    files = {}
+    for relative, text in starter().items():
+        for token, value in values.items():
+            text = text.replace(token, value)
+        if relative.startswith("content/") and relative.endswith(".yml"):
+            text = modeline(Path(relative).stem) + "\n" + text
+        files[relative] = text
     written = []
     for relative, text in files.items():
         path = folder / relative

@@ -208,12 +208,31 @@ def test_new_projects_get_the_same_site_settings_as_this_one() -> None:
     from generator.cli import _ConfigLoader
 
     ours = pyyaml.load((CONTENT.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    new = pyyaml.load(scaffold.MKDOCS_YML.format(title='"T"'), Loader=_ConfigLoader)
+    new = pyyaml.load(scaffold.starter()["mkdocs.yml"].replace("%TITLE%", '"T"'), Loader=_ConfigLoader)
     for key in ("docs_dir", "plugins", "markdown_extensions", "validation"):
         assert new[key] == ours[key], key
     for key in ("name", "custom_dir", "font", "features"):
         assert new["theme"][key] == ours["theme"][key], key
     assert [p["scheme"] for p in new["theme"]["palette"]] == [p["scheme"] for p in ours["theme"]["palette"]]
+
+
+def test_new_projects_publish_with_this_repositorys_pages_workflow() -> None:
+    """The same workflow but for how it builds: this repository runs `make site`; a new project,
+    which has no Makefile, installs its requirements and runs `explainer build`."""
+    import yaml as pyyaml
+
+    ours = pyyaml.safe_load((CONTENT.parent / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    new = pyyaml.safe_load(scaffold.starter()[".github/workflows/pages.yml"])
+
+    def builds(workflow: dict) -> list[dict]:
+        return [step for step in workflow["jobs"]["build"]["steps"] if "run" in step]
+
+    assert [step["run"] for step in builds(ours)] == ["make site"]
+    assert [step["run"] for step in builds(new)] == ["python -m pip install -r requirements.txt", "explainer build"]
+    assert builds(ours)[0]["env"] == builds(new)[-1]["env"]
+    for workflow in (ours, new):
+        workflow["jobs"]["build"]["steps"] = [step for step in workflow["jobs"]["build"]["steps"] if "run" not in step]
+    assert new == ours
 
 
 @pytest.mark.parametrize("existing", ["no", "off", "017", "0x1f"])

@@ -109,3 +109,18 @@ def test_a_host_page_on_another_origin_embeds_the_timeline(
     assert [r for r in requests if not r.startswith((url, host, "data:"))] == []
     assert errors == []
     context.close()
+
+
+@pytest.mark.browser
+def test_the_embed_code_is_one_click_from_the_clipboard(fixture_site: Any, browser: Any) -> None:
+    site, url = fixture_site("explainer")
+    expected = json.loads((site / "oembed-timeline.json").read_text(encoding="utf-8"))["html"]
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url.rstrip("/"))
+    page = context.new_page()
+    page.goto(url + "timeline/")
+    page.locator(".explainer-embed-code summary").click()
+    page.get_by_role("button", name="Copy the code").click()
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    context.close()

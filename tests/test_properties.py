@@ -40,6 +40,7 @@ ALLOWED_ATTRIBUTES = {
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
     "opacity", "data-anchor", "data-bundle", "data-bundle-src",
     "target", "rel",  # an embedded chart's links open the explainer in a new tab (rel=noopener)
+    "data-label-copy", "data-label-copied",  # "Embed this chart": its copy button's words
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 

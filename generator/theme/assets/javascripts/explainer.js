@@ -504,7 +504,30 @@
     });
   }
 
+  /* "Embed this chart": a button that copies the iframe code (the code stays selectable without it). */
+  function copyButtons() {
+    document.querySelectorAll(".explainer-embed-code[data-label-copy]").forEach(function (box) {
+      if (box.querySelector(".explainer-copy") || !navigator.clipboard) return;
+      var code = box.querySelector("code");
+      var button = document.createElement("button");
+      var status = document.createElement("span");
+      button.type = "button";
+      button.className = "explainer-copy md-button";
+      button.textContent = box.getAttribute("data-label-copy");
+      status.setAttribute("role", "status");
+      status.className = "explainer-copy__status";
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(code.textContent).then(function () {
+          status.textContent = box.getAttribute("data-label-copied");
+        });
+      });
+      box.appendChild(button);
+      box.appendChild(status);
+    });
+  }
+
   function onPage() {
+    copyButtons();
     purgeDetached();
     watcher.disconnect();
     unseen.clear();

@@ -7,23 +7,20 @@ status 1; anything else that fails is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import logging
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from . import __version__, catalogs, models, scaffold
+from . import __version__, catalogs, engines, models, scaffold
 from .assets import PLOTLY_PATHS, AssetError, plotly_bundle
 from .errors import ContentError, UsageError
 from .load import LoadedFile, load_text, load_yaml
-from .mkdocs_report import REPORT_ENV
 from .pipeline import build_explainer, generate
 from .registry import KINDS
 from .validate import INCIDENT_FILE, suggest
@@ -146,23 +143,6 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml just enough to find the content folder; MkDocs' own tags (!ENV...) read as None."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def _content_dir_of(config: Path) -> Path:
-    """The folder the explainer plugin reads: its ``content_dir`` option, else MkDocs' ``docs_dir``."""
-    settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    folder = settings.get("docs_dir") or "docs"
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("explainer"), dict):
-            folder = plugin["explainer"].get("content_dir") or folder
-    return _content_dir(str(config.parent / folder))
-
-
 def _source_date_epoch(content: Path) -> str | None:
     """Builds are stamped with the explainer's "as of" day, so two builds of the same content match.
 
@@ -178,56 +158,60 @@ def _source_date_epoch(content: Path) -> str | None:
     return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
 
 
+def _config(engine: engines.Engine, config_file: Path, **overrides: Any) -> Any:
+    if not config_file.is_file():
+        raise UsageError(f"site configuration '{config_file}' not found")
+    try:
+        return engine.load_config(config_file, **overrides)
+    except engine.config_error as error:
+        raise UsageError(f"{config_file}: {error}") from None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    config = Path(args.config_file)
-    if not config.is_file():
-        raise UsageError(f"MkDocs configuration '{config}' not found")
-    content = _content_dir_of(config)
+    engine = engines.choose(args.engine)
+    config_file = Path(args.config_file)
     site = Path(args.site_dir)
+    probe = _config(engine, config_file)  # the engine's own reading: !ENV, INHERIT, defaults
+    plugin = engines.plugin_of(probe)
+    content = Path(plugin.config.content_dir or probe.docs_dir)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _source_date_epoch(content)
-    report_file = Path(tempfile.mkstemp(prefix="explainer-report-", suffix=".json")[1])
-    env = {
-        **os.environ,
+    environment = {
         **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
         "NO_MKDOCS_2_WARNING": "1",  # the notice about Material's end of life is for maintainers, not editors
-        REPORT_ENV: str(report_file),
     }
-    mkdocs_seconds = 0.0
+    seconds = 0.0
+    report: dict[str, Any] = {}
 
-    def mkdocs(folder: Path) -> None:
-        nonlocal mkdocs_seconds
-        _say(f"[1/2] checking {content}/, generating the pages and running mkdocs build --strict ...")
-        mkdocs_started = time.perf_counter()
-        # The plugin checks and generates inside MkDocs, once. No --quiet: it would hide the
-        # warnings --strict counts, so a broken link would pass.
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
-        result = subprocess.run(
-            [*command, "--site-dir", str(folder.absolute())], env=env, check=False, capture_output=True, text=True
-        )
-        mkdocs_seconds = time.perf_counter() - mkdocs_started
-        if result.returncode != 0:
-            raise _BuildFailed(result.returncode, result.stderr + result.stdout)
+    def build(folder: Path) -> None:
+        nonlocal seconds, report
+        _say(f"[1/2] checking {_shown(content)}/, generating the pages and running {engine.name} build --strict ...")
+        begun = time.perf_counter()
+        config = _config(engine, config_file, site_dir=str(folder.absolute()), strict=True)
+        with engines.quiet(engine, environment) as messages:
+            try:
+                engine.build(config)
+            except engine.failure:
+                report = dict(engines.plugin_of(config).report)
+                raise _BuildFailed(messages.lines) from None
+            finally:
+                seconds = time.perf_counter() - begun
+        report = dict(engines.plugin_of(config).report)
 
     try:
-        try:
-            replace_dir(site, mkdocs)
-        except _BuildFailed as failure:
-            report = _read_report(report_file)
-            if report.get("problems"):
-                print("\n".join(report["problems"]), file=sys.stderr)
-                _say(f"{len(report['problems'])} problem(s) found; nothing was built, {site}/ was left as it was")
-            else:
-                _say(failure.output.rstrip())
-                _say(f"mkdocs build failed (exit {failure.code}); {site}/ was left as it was")
-            return EXIT_CONTENT
-        report = _read_report(report_file)
-    finally:
-        report_file.unlink(missing_ok=True)
+        replace_dir(site, build)
+    except _BuildFailed as failure:
+        if report.get("problems"):
+            print("\n".join(report["problems"]), file=sys.stderr)
+            _say(f"{len(report['problems'])} problem(s) found; nothing was built, {site}/ was left as it was")
+        else:
+            _say("\n".join(failure.lines))
+            _say(f"{engine.name} build failed; {site}/ was left as it was")
+        return EXIT_CONTENT
     _say(f"[2/2] {site}/ replaced")
     total = time.perf_counter() - started
-    stages = {**report.get("stages", {}), "mkdocs (including the above)": mkdocs_seconds}
-    timing = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in stages.items())
+    stages = {**report.get("stages", {}), f"{engine.name} (including the above)": seconds}
+    timing = ", ".join(f"{name} {value:.2f}s" for name, value in stages.items())
     _say(
         f"built {site}/ in {total:.1f}s: {report.get('records', '?')} records, {report.get('pages', '?')} pages,"
         f" 0 warnings (strict mode fails on any) ({timing})"
@@ -235,41 +219,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_report(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8") or "{}")
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 class _BuildFailed(Exception):
-    def __init__(self, code: int, output: str):
-        super().__init__(code)
-        self.code = code
-        self.output = output
+    def __init__(self, lines: list[str]):
+        super().__init__(len(lines))
+        self.lines = lines
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    config = Path(args.config_file)
-    if not config.is_file():
-        raise UsageError(f"MkDocs configuration '{config}' not found")
-    # click 8.2+ turned MkDocs' reload default off: --livereload turns it back on.
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "--config-file",
-        str(config),
-        "--dev-addr",
-        f"127.0.0.1:{args.port}",
-    ]
-    # Become the MkDocs server, so Ctrl-C and signals reach it directly.
+    engine = engines.choose(args.engine)
+    config_file = Path(args.config_file)
+    _config(engine, config_file)  # a clear message for a missing or broken configuration
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.execv(sys.executable, command)
-    return 0  # pragma: no cover - execv does not return
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the preview, not with a traceback
+        engine.serve(config_file, f"127.0.0.1:{args.port}")
+    return 0
 
 
 def cmd_catalogs(args: argparse.Namespace) -> int:
@@ -388,12 +352,21 @@ def parser() -> argparse.ArgumentParser:
         "build",
         cmd_build,
         "validate, generate and build the site atomically",
-        ["explainer build", "SITE_URL=https://example.org/story/ explainer build --site-dir public"],
-        "Check the records, generate the pages and run mkdocs build --strict into a temporary folder"
-        " that replaces the site folder only if everything succeeded.",
+        [
+            "explainer build",
+            "SITE_URL=https://example.org/story/ explainer build --site-dir public",
+            "explainer build --engine properdocs",
+        ],
+        "Check the records, generate the pages and build the site (MkDocs or ProperDocs, strict, in"
+        " this process) into a temporary folder that replaces the site folder only if everything succeeded.",
     )
-    build.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    engine_help = (
+        f"the site engine: {' or '.join(engine.name for engine in engines.ENGINES)}"
+        " (default: the first of them installed)"
+    )
+    build.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
 
     serve = _command(
         commands,
@@ -404,8 +377,9 @@ def parser() -> argparse.ArgumentParser:
         "Serve a live preview. Saving a record file rebuilds and reloads the page; a content problem"
         " is printed here and shown on the preview's pages until it is mended.",
     )
-    serve.add_argument("--config-file", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    serve.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
 
     catalogs_command = _command(
         commands,

@@ -33,7 +33,6 @@ from .assets import (
 from .errors import ContentError
 from .i18n import Language
 from .messages import NAV, PALETTE_TOGGLE
-from .mkdocs_report import write_report
 from .pipeline import Timings, generate, read_incident
 from .render import problems_page
 from .views import first_sentence
@@ -64,6 +63,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Pages of the last good build, so each of them can show the errors while they last."""
     language_tag: str | None = None
     """The explainer's language, as ``incident.yml`` says it (None while it cannot be read)."""
+    report: dict[str, Any] = {}
+    """What the last build found, for ``explainer build``: ``problems`` (lines), or ``records``,
+    ``pages`` and ``stages`` (seconds per stage)."""
     lastmod: dict[str, str] = {}
     """Page path -> the day it last changed, for the sitemap (from the last good build)."""
     feed: str | None = None
@@ -71,6 +73,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.report = {}
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content_dir or config.docs_dir)
@@ -154,7 +157,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
-            write_report(problems=report.splitlines())
+            self.report = {"problems": report.splitlines()}
             if not self.serving:
                 raise PluginError(f"the explainer's content has {len(error.problems)} problem(s):\n{report}") from None
             # In the live preview, say it in the terminal and on every page until it is mended.
@@ -167,7 +170,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.last_pages = sorted(output.pages)
         self.lastmod = output.lastmod
         self.feed = output.feed
-        write_report(records=output.records, pages=len(output.pages), stages=timings.stages)
+        self.report = {"records": output.records, "pages": len(output.pages), "stages": dict(timings.stages)}
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
             for file in list(files):  # the record files are input, not pages

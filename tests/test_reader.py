@@ -80,7 +80,9 @@ FOCUSABLE = """Array.from(document.querySelectorAll('a[href], button, input, sel
       const group = Array.from(document.getElementsByName(e.name));
       return e === (group.find(r => r.checked) || group[0]) && shown(e);
     }
-    return e.tabIndex >= 0 && !e.disabled && shown(e) && !e.closest('[hidden], [inert], [aria-hidden="true"]');
+    const folded = e.closest('details:not([open])') && !e.closest('summary');  // inside a closed <details>
+    return e.tabIndex >= 0 && !e.disabled && shown(e) && !folded
+      && !e.closest('[hidden], [inert], [aria-hidden="true"]');
   })"""
 
 # How an element, its labels and its two nearest ancestors look; focus must change that (an

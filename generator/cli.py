@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, catalogs, engines, models, scaffold
-from .assets import PLOTLY_PATHS, AssetError, plotly_bundle
+from . import folder as site_folder
+from .assets import AssetError
 from .errors import ContentError, UsageError
 from .load import LoadedFile, load_text, load_yaml
 from .pipeline import build_explainer, generate
@@ -136,10 +137,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
-    output = generate(content)
-    files: dict[str, str | bytes] = {**output.files(), **{PLOTLY_PATHS[n]: plotly_bundle(n) for n in output.bundles}}
+    site_url = args.site_url or os.environ.get("SITE_URL") or None
+    output = generate(content, site_url=site_url)
+    incident = build_explainer(content).incident
+    files = site_folder.files(output, incident, site_url)
     write_files(Path(args.out), files)
-    _say(f"wrote {len(files)} files to {args.out}")
+    _say(
+        f"wrote {len(files)} files to {args.out}/: build it with {engines.choose().name} build -f {args.out}/mkdocs.yml"
+    )
     return 0
 
 
@@ -398,12 +403,16 @@ def parser() -> argparse.ArgumentParser:
         commands,
         "generate",
         cmd_generate,
-        "write the generated Markdown and data to a folder",
-        ["explainer generate content --out build/docs"],
-        "Write the generated pages, figure data and plotly.js to a folder, for another builder.",
+        "write a site folder any engine builds without the plugin",
+        ["explainer generate content --out build", "explainer generate --out build --site-url https://example.org/x/"],
+        "Write the generated pages, figures, data, plotly.js and theme, with a configuration (mkdocs.yml)"
+        " holding everything the plugin sets, to a folder that MkDocs or ProperDocs builds as it is.",
     )
     generate_command.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     generate_command.add_argument("--out", required=True, help="folder to replace with the generated files")
+    generate_command.add_argument(
+        "--site-url", help="the published address (default: SITE_URL); the feed and embeds need it"
+    )
     return top  # fmt: skip
 
 

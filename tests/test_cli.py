@@ -44,13 +44,15 @@ def test_help_shows_examples() -> None:
     assert "explainer validate content" in result.stdout
 
 
-def test_generate_writes_a_docs_folder_for_other_builders(tmp_path: Path) -> None:
-    out = tmp_path / "docs"
+def test_generate_writes_a_site_folder_for_other_builders(tmp_path: Path) -> None:
+    out = tmp_path / "build"
     result = run_explainer("generate", "tests/fixtures/explainer", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert (out / "timeline.md").is_file() and (out / "figures" / "timeline.json").is_file()
-    assert (out / "assets" / "javascripts" / "vendor" / "plotly-basic.min.js").stat().st_size > 1_000_000
-    assert not (out / "assets" / "javascripts" / "vendor" / "plotly-gl2d.min.js").exists()
+    docs = out / "docs"
+    assert (docs / "timeline.md").is_file() and (docs / "figures" / "timeline.json").is_file()
+    assert (docs / "assets" / "javascripts" / "vendor" / "plotly-basic.min.js").stat().st_size > 1_000_000
+    assert not (docs / "assets" / "javascripts" / "vendor" / "plotly-gl2d.min.js").exists()
+    assert (out / "theme" / "main.html").is_file() and (out / "mkdocs.yml").is_file()
 
 
 def test_every_subcommand_has_help_with_examples() -> None:

@@ -5,14 +5,17 @@ Zensical (the Material team's successor) cannot run the plugin, so it is not amo
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import engines
-from tests.conftest import make_project, run_explainer, site_pages
+from tests.conftest import FIXTURE, make_project, run_explainer, site_pages
 from tests.html_text import _Page
 
 BUILDABLE = [engine.name for engine in engines.ENGINES]
@@ -62,6 +65,30 @@ def test_the_engines_build_the_same_pages_with_the_same_words(builds: dict[str, 
     for other in others:
         assert sorted(other) == sorted(first)
         assert other == first
+
+
+@pytest.mark.parametrize("name", BUILDABLE)
+def test_the_generated_folder_builds_without_the_plugin_into_the_same_pages(
+    builds: dict[str, Any], tmp_path: Path, name: str
+) -> None:
+    """`explainer generate` writes pages, assets, theme and a configuration; the engine alone builds it."""
+    if name not in builds:
+        pytest.skip(f"{name} is not installed (pip install {name})")
+    out = tmp_path / "build"
+    made = run_explainer(
+        "generate", str(FIXTURE), "--out", str(out), "--site-url", "http://127.0.0.1:8000/", cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "explainer" not in re.search(r"(?ms)^plugins:.*?(?=^\S)", config).group(0)  # type: ignore[union-attr]
+    built = subprocess.run(
+        [sys.executable, "-m", name, "build", "--strict", "-f", str(out / "mkdocs.yml")],
+        cwd=out, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert article_texts(out / "site") == article_texts(builds[name][0])
+    home = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml"' in home and 'property="og:locale"' in home
 
 
 def test_an_unknown_or_missing_engine_is_a_clear_usage_error(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from .load import LoadedFile, load_text, load_yaml
 from .pipeline import build_explainer, generate
 from .registry import KINDS
 from .validate import INCIDENT_FILE, suggest
-from .write import replace_dir, write_files
+from .write import replace_dir, sync_files, write_files
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -141,7 +141,13 @@ def cmd_generate(args: argparse.Namespace) -> int:
     output = generate(content, site_url=site_url)
     incident = build_explainer(content).incident
     files = site_folder.files(output, incident, site_url)
-    write_files(Path(args.out), files)
+    out = Path(args.out)
+    if out.is_dir() and any(out.iterdir()) and (out / site_folder.CONFIG).is_file():
+        # A folder generated before: change it in place, so a live preview watching it follows.
+        written, removed = sync_files(out, files)
+        _say(f"updated {args.out}/ in place: {written} file(s) written, {removed} removed")
+        return 0
+    write_files(out, files)
     _say(
         f"wrote {len(files)} files to {args.out}/: build it with {engines.choose().name} build -f {args.out}/mkdocs.yml"
     )

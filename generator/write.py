@@ -61,3 +61,42 @@ def write_files(target: Path, files: dict[str, str | bytes], copies: dict[str, P
             shutil.copyfile(source, path)
 
     replace_dir(target, fill)
+
+
+def sync_files(target: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
+    """Make ``target`` hold exactly ``files``, changing it in place: a file whose bytes are the same
+    is left untouched, a changed one is replaced whole (written beside it, then renamed), and a file
+    no longer produced is removed from the folders ``files`` fill. The folder itself stays, so an engine's live preview watching it
+    sees each change. Returns (files written, files removed).
+
+    Unlike :func:`write_files`, an I/O failure half-way leaves some files new and some old; the
+    content itself is checked before anything is written.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    root = target.resolve()
+    wanted: dict[Path, bytes] = {}
+    for relative, content in files.items():
+        path = (root / relative).resolve()
+        if not path.is_relative_to(root) or path == root:
+            raise ValueError(f"refusing to write '{relative}' outside {target}")
+        wanted[path] = content.encode("utf-8") if isinstance(content, str) else content
+    written = 0
+    for path, data in sorted(wanted.items()):
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_name(f".{path.name}.new")
+        staging.write_bytes(data)
+        os.replace(staging, path)
+        written += 1
+    # Only the folders ``files`` fill are tidied: a site an engine built into the folder stays.
+    managed = {Path(relative).parts[0] for relative in files if len(Path(relative).parts) > 1}
+    removed = 0
+    for folder in sorted(managed):
+        for path in sorted((root / folder).rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed

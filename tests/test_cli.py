@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.conftest import run_explainer
+from tests.conftest import FIXTURE, run_explainer
 
 
 def test_validate_clean_content() -> None:
@@ -59,3 +60,27 @@ def test_every_subcommand_has_help_with_examples() -> None:
     for command in ("validate", "build", "serve", "generate", "new", "schema", "init"):
         result = run_explainer(command, "--help")
         assert result.returncode == 0 and "explainer " + command in result.stdout.split("Example", 1)[1], command
+
+
+def test_generate_again_updates_the_folder_in_place_for_a_live_preview(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    out = tmp_path / "build"
+    assert run_explainer("generate", str(content), "--out", str(out)).returncode == 0
+    (out / "site").mkdir()
+    (out / "site" / "index.html").write_text("built by an engine", encoding="utf-8")
+    folder_before = out.stat().st_ino
+    untouched = out / "docs" / "about.md"
+    stamp = untouched.stat().st_mtime_ns
+    events = content / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace("The bridge is closed", "The bridge is shut"), "utf-8")
+    (content / "updates.yml").unlink()  # the updates go, and their lasting addresses with them
+    result = run_explainer("generate", str(content), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "updated" in result.stderr and "in place" in result.stderr
+    assert out.stat().st_ino == folder_before, "the folder itself is not swapped"
+    assert "The bridge is shut" in (out / "docs" / "timeline.md").read_text(encoding="utf-8")
+    assert not (out / "docs" / "record" / "announcement-time-corrected").exists()
+    assert (out / "docs" / "record" / "bridge-closed" / "index.html").is_file()
+    assert untouched.stat().st_mtime_ns == stamp, "an unchanged file is not rewritten"
+    assert (out / "site" / "index.html").read_text(encoding="utf-8") == "built by an engine"

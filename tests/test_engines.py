@@ -15,21 +15,23 @@ from typing import Any
 import pytest
 
 from generator import engines
-from tests.conftest import FIXTURE, make_project, run_explainer, site_pages
+from tests.conftest import FIXTURE, free_port, make_project, run_explainer, site_pages
 from tests.html_text import _Page
 
 BUILDABLE = [engine.name for engine in engines.ENGINES]
 
 
-def article_texts(site: Path) -> dict[str, str]:
-    """Each page's path -> the words of its article (the theme around it may differ by engine)."""
+def article_texts(site: Path, address: str = "") -> dict[str, str]:
+    """Each page's path -> the words of its article (the theme around it may differ by engine), with
+    the site's ``address`` written as ``SITE/``."""
     texts = {}
     for page in site_pages(site, "index.html"):
         html = page.read_text(encoding="utf-8")
         found = re.search(r"<article\b.*?</article>", html, re.S)
         reader = _Page()
         reader.feed(found.group(0) if found else "")
-        texts[page.relative_to(site).as_posix()] = " ".join("".join(reader.text).split())
+        words = " ".join("".join(reader.text).split())
+        texts[page.relative_to(site).as_posix()] = words.replace(address, "SITE/") if address else words
     return texts
 
 
@@ -41,9 +43,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, st
         if not next(engine for engine in engines.ENGINES if engine.name == name).available():
             continue
         project = make_project(tmp_path_factory.mktemp(name) / "project")
-        result = run_explainer("build", "--engine", name, cwd=project, site_url="http://127.0.0.1:8000/")
+        address = f"http://127.0.0.1:{free_port()}/"  # each engine's site is served where it was built for
+        result = run_explainer("build", "--engine", name, cwd=project, site_url=address)
         assert result.returncode == 0, (name, result.stderr)
-        found[name] = (project / "site", result.stderr)
+        found[name] = (project / "site", result.stderr, address)
     return found
 
 
@@ -51,7 +54,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, st
 def test_each_engine_builds_through_the_same_adapter(builds: dict[str, Any], name: str) -> None:
     if name not in builds:
         pytest.skip(f"{name} is not installed (pip install {name})")
-    site, said = builds[name]
+    site, said, _ = builds[name]
     assert f"running {name} build --strict" in said and "0 warnings" in said and "18 records" in said
     assert (site / "index.html").is_file() and (site / "feed.xml").is_file()
 
@@ -59,7 +62,8 @@ def test_each_engine_builds_through_the_same_adapter(builds: dict[str, Any], nam
 def test_the_engines_build_the_same_pages_with_the_same_words(builds: dict[str, Any]) -> None:
     if len(builds) < 2:
         pytest.skip(f"only {', '.join(builds) or 'no engine'} installed: nothing to compare")
-    texts = {name: article_texts(site) for name, (site, _) in builds.items()}
+    # The embed code on the chart pages names each site's own address.
+    texts = {name: article_texts(site, address) for name, (site, _, address) in builds.items()}
     first, *others = texts.values()
     assert len(first) > 10
     for other in others:
@@ -75,9 +79,8 @@ def test_the_generated_folder_builds_without_the_plugin_into_the_same_pages(
     if name not in builds:
         pytest.skip(f"{name} is not installed (pip install {name})")
     out = tmp_path / "build"
-    made = run_explainer(
-        "generate", str(FIXTURE), "--out", str(out), "--site-url", "http://127.0.0.1:8000/", cwd=tmp_path
-    )
+    site, _, address = builds[name]
+    made = run_explainer("generate", str(FIXTURE), "--out", str(out), "--site-url", address, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert "explainer" not in re.search(r"(?ms)^plugins:.*?(?=^\S)", config).group(0)  # type: ignore[union-attr]
@@ -86,7 +89,7 @@ def test_the_generated_folder_builds_without_the_plugin_into_the_same_pages(
         cwd=out, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
-    assert article_texts(out / "site") == article_texts(builds[name][0])
+    assert article_texts(out / "site", address) == article_texts(site, address)
     home = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="application/atom+xml"' in home and 'property="og:locale"' in home
 
@@ -96,3 +99,31 @@ def test_an_unknown_or_missing_engine_is_a_clear_usage_error(tmp_path: Path) -> 
     result = run_explainer("build", "--engine", "zensical", cwd=project)
     assert result.returncode == 2 and "invalid choice: 'zensical'" in result.stderr
     assert not (project / "site").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", BUILDABLE)
+def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
+    builds: dict[str, Any], name: str, browser: Any, serve_dir: Any
+) -> None:
+    if name not in builds:
+        pytest.skip(f"{name} is not installed (pip install {name})")
+    from tests.test_reader import AXE, draw_charts
+
+    site, _, address = builds[name]
+    base = serve_dir(site, int(address.rsplit(":", 1)[1].strip("/")))
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    for path in ("", "timeline/", "actors/", "changes/", "data/", "embed/timeline/"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        draw_charts(page)
+        page.add_script_tag(path=str(AXE))
+        problems += [
+            f"/{path}: {v}" for v in page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+        ]
+    assert page.locator(".explainer-chart--drawn").count() == 1  # the embed's timeline, drawn
+    assert problems == []
+    page.close()

@@ -66,8 +66,8 @@ def write_files(target: Path, files: dict[str, str | bytes], copies: dict[str, P
 def sync_files(target: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
     """Make ``target`` hold exactly ``files``, changing it in place: a file whose bytes are the same
     is left untouched, a changed one is replaced whole (written beside it, then renamed), and a file
-    no longer produced is removed from the folders ``files`` fill. The folder itself stays, so an engine's live preview watching it
-    sees each change. Returns (files written, files removed).
+    no longer produced is removed from the folders ``files`` fill. The folder itself stays, so an
+    engine's live preview watching it sees each change. Returns (files written, files removed).
 
     Unlike :func:`write_files`, an I/O failure half-way leaves some files new and some old; the
     content itself is checked before anything is written.

@@ -137,10 +137,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
-    site_url = args.site_url or os.environ.get("SITE_URL") or None
+    project = site_folder.Project()
+    config_file = Path(args.config_file)
+    if config_file.is_file():  # the project's own settings, read by the engine: address, repository, features
+        settings = _config(engines.choose(args.engine), config_file)
+        project = site_folder.Project(settings.repo_url, settings.edit_uri, tuple(settings.theme.get("features", ())))
+        site_url = args.site_url or settings.site_url or None
+    else:
+        site_url = args.site_url or os.environ.get("SITE_URL") or None
     output = generate(content, site_url=site_url)
     incident = build_explainer(content).incident
-    files = site_folder.files(output, incident, site_url)
+    files = site_folder.files(output, incident, site_url, project)
     out = Path(args.out)
     if out.is_dir() and any(out.iterdir()) and (out / site_folder.CONFIG).is_file():
         # A folder generated before: change it in place, so a live preview watching it follows.
@@ -417,8 +424,15 @@ def parser() -> argparse.ArgumentParser:
     generate_command.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     generate_command.add_argument("--out", required=True, help="folder to replace with the generated files")
     generate_command.add_argument(
-        "--site-url", help="the published address (default: SITE_URL); the feed and embeds need it"
+        "--site-url", help="the published address (default: the configuration's, or SITE_URL); feed and embeds need it"
     )
+    generate_command.add_argument(
+        "--config-file",
+        default="mkdocs.yml",
+        help="the project's configuration, when there is one: its address, repository (edit links) and theme"
+        " features carry over (default: mkdocs.yml)",
+    )
+    generate_command.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
     return top  # fmt: skip
 
 

@@ -266,3 +266,32 @@ def test_validate_says_what_it_found_and_nothing_about_building(fixture_copy: Pa
     result = run_explainer("validate", str(fixture_copy))
     assert result.returncode == 1 and "problem(s) found" in result.stderr
     assert "built" not in result.stderr
+
+
+def test_a_generated_folder_keeps_the_edit_links_to_the_yaml(tmp_path: Path) -> None:
+    """Built without the plugin, "edit this page" still opens the record file, not generated Markdown."""
+    import subprocess
+    import sys
+
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace("theme:\n", "repo_url: https://github.com/example/bridge\nedit_uri: blob/main/content/\ntheme:\n", 1)
+        .replace("    - navigation.instant\n", "    - navigation.instant\n    - content.action.edit\n", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "build"
+    assert run_explainer("generate", "content", "--out", str(out), cwd=project).returncode == 0
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml")],
+        cwd=out, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    actor = (out / "site" / "actors" / "ana-example" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/bridge/blob/main/content/actors.yml#L10"' in actor
+    timeline = (out / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/bridge/blob/main/content/events.yml"' in timeline
+    assert "timeline.md" not in re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', timeline)[0]

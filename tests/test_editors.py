@@ -168,10 +168,11 @@ def test_validate_json_output(fixture_copy: Path) -> None:
     assert clean.returncode == 0 and json.loads(clean.stdout) == []
 
 
-def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
+def project_with_edit_links(folder: Path) -> Path:
+    """The fixture project, in a repository (example) whose record files "edit this page" opens."""
     from tests.conftest import make_project
 
-    project = make_project(tmp_path / "project")
+    project = make_project(folder)
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8")
@@ -179,6 +180,11 @@ def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
         .replace("    - navigation.instant\n", "    - navigation.instant\n    - content.action.edit\n", 1),
         encoding="utf-8",
     )
+    return project
+
+
+def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
+    project = project_with_edit_links(tmp_path / "project")
     result = run_explainer("build", cwd=project)
     assert result.returncode == 0, result.stderr
     actor = (project / "site" / "actors" / "ana-example" / "index.html").read_text(encoding="utf-8")
@@ -273,16 +279,7 @@ def test_a_generated_folder_keeps_the_edit_links_to_the_yaml(tmp_path: Path) -> 
     import subprocess
     import sys
 
-    from tests.conftest import make_project
-
-    project = make_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8")
-        .replace("theme:\n", "repo_url: https://github.com/example/bridge\nedit_uri: blob/main/content/\ntheme:\n", 1)
-        .replace("    - navigation.instant\n", "    - navigation.instant\n    - content.action.edit\n", 1),
-        encoding="utf-8",
-    )
+    project = project_with_edit_links(tmp_path / "project")
     out = tmp_path / "build"
     assert run_explainer("generate", "content", "--out", str(out), cwd=project).returncode == 0
     built = subprocess.run(

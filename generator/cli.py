@@ -12,7 +12,9 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
 from .load import LoadedFile, load_text, load_yaml
-from .pipeline import build_explainer, generate
+from .pipeline import Timings, build_explainer, generate
 from .registry import KINDS
 from .validate import INCIDENT_FILE, suggest
 from .write import replace_dir, sync_files, write_files
@@ -140,8 +142,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     project = site_folder.Project()
     config_file = Path(args.config_file)
     if config_file.is_file():  # the project's own settings, read by the engine: address, repository, features
-        settings = _config(engines.choose(args.engine), config_file)
-        project = site_folder.Project(settings.repo_url, settings.edit_uri, tuple(settings.theme.get("features", ())))
+        settings = _config(engines.reader(), config_file)
+        project = _project(settings)
         site_url = args.site_url or settings.site_url or None
     else:
         site_url = args.site_url or os.environ.get("SITE_URL") or None
@@ -185,11 +187,61 @@ def _config(engine: engines.Engine, config_file: Path, **overrides: Any) -> Any:
         raise UsageError(f"{config_file}: {error}") from None
 
 
+def _project(settings: Any) -> site_folder.Project:
+    """What a generated folder keeps from the project's configuration (read by the engine)."""
+    return site_folder.Project(settings.repo_url, settings.edit_uri, tuple(settings.theme.get("features", ())))
+
+
+def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, started: float) -> int:
+    """Build with an engine that cannot run the plugin: generate the site folder, then build it."""
+    settings = _config(engines.reader(), config_file)
+    plugin = engines.plugin_of(settings)
+    content = Path(plugin.config.content_dir or settings.docs_dir)
+    site_url = settings.site_url or None
+    _say(f"[1/2] checking {_shown(content)}/, generating the pages and running {engine.name} build ...")
+    timings = Timings()
+    template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
+    output = generate(content, timings, template_dirs, site_url)
+    incident = build_explainer(content).incident
+    files = site_folder.files(output, incident, site_url, _project(settings), dict(engine.theme))
+    seconds = 0.0
+
+    def build(folder: Path) -> None:
+        nonlocal seconds
+        begun = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="explainer-") as work:
+            source = Path(work) / "source"
+            write_files(source, files)
+            result = engine.build_folder(source)
+            seconds = time.perf_counter() - begun
+            if result.returncode != 0 or not (source / "site" / "index.html").is_file():
+                raise _BuildFailed([result.stderr + result.stdout])
+            shutil.copytree(source / "site", folder, dirs_exist_ok=True)
+
+    try:
+        replace_dir(site, build)
+    except _BuildFailed as failure:
+        _say("\n".join(failure.lines).rstrip())
+        _say(f"{engine.name} build failed; {site}/ was left as it was")
+        return EXIT_CONTENT
+    _say(f"[2/2] {site}/ replaced")
+    stages = {**timings.stages, f"{engine.name} build": seconds}
+    timing = ", ".join(f"{name} {value:.2f}s" for name, value in stages.items())
+    _say(
+        f"built {site}/ in {time.perf_counter() - started:.1f}s: {output.records} records, {len(output.pages)}"
+        f" pages ({timing})"
+    )
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    engine = engines.choose(args.engine)
+    chosen = engines.choose(args.engine)
     config_file = Path(args.config_file)
     site = Path(args.site_dir)
+    if isinstance(chosen, engines.FolderEngine):
+        return _build_folder(chosen, config_file, site, started)
+    engine = chosen
     probe = _config(engine, config_file)  # the engine's own reading: !ENV, INHERIT, defaults
     plugin = engines.plugin_of(probe)
     content = Path(plugin.config.content_dir or probe.docs_dir)
@@ -245,6 +297,11 @@ class _BuildFailed(Exception):
 
 def cmd_serve(args: argparse.Namespace) -> int:
     engine = engines.choose(args.engine)
+    if isinstance(engine, engines.FolderEngine):
+        raise UsageError(
+            f"{engine.name} cannot run the explainer plugin: preview with mkdocs or properdocs, or run"
+            f" explainer generate --out build, then {engine.name} serve -f build/mkdocs.yml"
+        )
     config_file = Path(args.config_file)
     _config(engine, config_file)  # a clear message for a missing or broken configuration
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

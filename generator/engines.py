@@ -13,6 +13,8 @@ import importlib
 import importlib.util
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,11 +73,43 @@ class Engine:
         return self._module("exceptions").ConfigurationError
 
 
-ENGINES = (Engine("mkdocs", "mkdocs"), Engine("properdocs", "properdocs", "properdocs.replacement"))
+@dataclass(frozen=True)
+class FolderEngine:
+    """An engine that cannot run the explainer plugin: it builds the generated site folder
+    (:mod:`generator.folder`) with its own command, in a child process."""
+
+    name: str
+    package: str
+    theme: tuple[tuple[str, str], ...] = ()
+    """Theme settings this engine needs in the generated configuration."""
+
+    def available(self) -> bool:
+        return importlib.util.find_spec(self.package) is not None
+
+    def build_folder(self, folder: Path) -> subprocess.CompletedProcess[str]:
+        """Build ``folder``'s configuration into ``folder/site``."""
+        command = [sys.executable, "-m", self.package, "build", "-f", str(folder / "mkdocs.yml")]
+        return subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
+
+
+ENGINES: tuple[Engine | FolderEngine, ...] = (
+    Engine("mkdocs", "mkdocs"),
+    Engine("properdocs", "properdocs", "properdocs.replacement"),
+    # Zensical's default look fails colour contrast; its classic variant is Material's.
+    FolderEngine("zensical", "zensical", (("variant", "classic"),)),
+)
 """The engines ``explainer build`` can run, in the order it prefers them."""
 
 
-def choose(name: str | None = None) -> Engine:
+def reader() -> Engine:
+    """The engine that reads a project's configuration (it names the plugin, which only runs there)."""
+    for engine in ENGINES:
+        if isinstance(engine, Engine) and engine.available():
+            return engine
+    raise UsageError("reading the site configuration needs mkdocs or properdocs: pip install mkdocs")
+
+
+def choose(name: str | None = None) -> Engine | FolderEngine:
     """The engine called ``name``, or the first one installed."""
     if name is None:
         for engine in ENGINES:

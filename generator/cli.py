@@ -203,7 +203,7 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
     template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
     output = generate(content, timings, template_dirs, site_url)
     incident = build_explainer(content).incident
-    files = site_folder.files(output, incident, site_url, _project(settings), dict(engine.theme))
+    files = site_folder.files(output, incident, site_url, _project(settings), dict(engine.theme), engine.own_partials)
     seconds = 0.0
 
     def build(folder: Path) -> None:

@@ -82,6 +82,9 @@ class FolderEngine:
     package: str
     theme: tuple[tuple[str, str], ...] = ()
     """Theme settings this engine needs in the generated configuration."""
+    own_partials: tuple[str, ...] = ()
+    """Theme partials the engine keeps its own of: the explainer's copies of Material 9.8's would
+    replace them (Zensical's header holds its own search)."""
 
     def available(self) -> bool:
         return importlib.util.find_spec(self.package) is not None
@@ -96,7 +99,7 @@ ENGINES: tuple[Engine | FolderEngine, ...] = (
     Engine("mkdocs", "mkdocs"),
     Engine("properdocs", "properdocs", "properdocs.replacement"),
     # Zensical's default look fails colour contrast; its classic variant is Material's.
-    FolderEngine("zensical", "zensical", (("variant", "classic"),)),
+    FolderEngine("zensical", "zensical", (("variant", "classic"),), ("partials/header.html", "partials/search.html")),
 )
 """The engines ``explainer build`` can run, in the order it prefers them."""
 

@@ -105,8 +105,10 @@ def files(
     site_url: str | None = None,
     project: Project = Project(),
     theme: dict[str, str] | None = None,
+    leave_out: tuple[str, ...] = (),
 ) -> dict[str, str | bytes]:
-    """Every file of the generated folder: path in it -> text or bytes.
+    """Every file of the generated folder: path in it -> text or bytes (``leave_out``: theme files,
+    relative to the theme folder, that the engine must keep its own of).
 
     A page edited in a record file says so in its front matter (``edit_url``): the theme's "edit
     this page" opens the YAML, not the generated Markdown.
@@ -120,7 +122,7 @@ def files(
     for name in sorted(output.bundles):
         found[f"{DOCS}/{PLOTLY_PATHS[name]}"] = plotly_bundle(name)
     for path in sorted(THEME_DIR.rglob("*")):
-        if path.is_file():
+        if path.is_file() and path.relative_to(THEME_DIR).as_posix() not in leave_out:
             found[f"{THEME}/{path.relative_to(THEME_DIR).as_posix()}"] = path.read_bytes()
     settings = config(output, incident, site_url, project, theme)
     dumped = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100)

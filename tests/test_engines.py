@@ -125,5 +125,8 @@ def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
             f"/{path}: {v}" for v in page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         ]
     assert page.locator(".explainer-chart--drawn").count() == 1  # the embed's timeline, drawn
+    page.goto(base + "timeline/")
+    search = page.locator(".md-search__input, .md-search__button")  # Material's field, Zensical's button
+    assert search.count() >= 1 and search.first.is_visible(), "the header keeps the engine's search"
     assert problems == []
     page.close()

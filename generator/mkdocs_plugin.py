@@ -1,6 +1,8 @@
-"""The one module that knows MkDocs: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
+"""The explainer as an MkDocs plugin: runs the generator inside an MkDocs (or ProperDocs) build or
+live preview; :mod:`generator.engines` starts them.
 
-Enable it in ``mkdocs.yml`` with ``plugins: [search, explainer]``. Generated pages are handed to
+Enable it in ``mkdocs.yml`` with ``plugins: [search, explainer]``. After a build, :attr:`report`
+says what it found (``explainer build`` reads it from the plugin object). Generated pages are handed to
 MkDocs as in-memory files, so nothing is written into the content folder; the record files
 themselves are not published.
 

@@ -24,7 +24,7 @@ from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
 from .load import LoadedFile, load_text, load_yaml
-from .pipeline import Timings, build_explainer, generate
+from .pipeline import Timings, build_explainer, generate, read_incident
 from .registry import KINDS
 from .validate import INCIDENT_FILE, suggest
 from .write import replace_dir, sync_files, write_files
@@ -148,7 +148,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     else:
         site_url = args.site_url or os.environ.get("SITE_URL") or None
     output = generate(content, site_url=site_url)
-    incident = build_explainer(content).incident
+    incident = read_incident(content)  # valid: generate() checked every record
+    assert incident is not None
     files = site_folder.files(output, incident, site_url, project)
     out = Path(args.out)
     if out.is_dir() and any(out.iterdir()) and (out / site_folder.CONFIG).is_file():
@@ -202,7 +203,8 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
     timings = Timings()
     template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
     output = generate(content, timings, template_dirs, site_url)
-    incident = build_explainer(content).incident
+    incident = read_incident(content)  # valid: generate() checked every record
+    assert incident is not None
     files = site_folder.files(output, incident, site_url, _project(settings), dict(engine.theme), engine.own_partials)
     seconds = 0.0
 

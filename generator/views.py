@@ -600,11 +600,9 @@ def embed_code(site_url: str | None, chart: str) -> EmbedCode | None:
     """Where a chart's embed is; nowhere without the site's address (a host needs an absolute one)."""
     if not site_url:
         return None
-    base = site_url if site_url.endswith("/") else site_url + "/"
     page = EMBEDS[chart]
-    address = base + paging.url_of(page)
     # At the site's root: Material's script fetches sitemap.xml beside every <link rel=alternate>.
-    return EmbedCode(page, address, base + oembed_path(chart))
+    return EmbedCode(page, paging.absolute(site_url, page), paging.absolute(site_url, oembed_path(chart)))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .. import registry, views
 from ..i18n import Language
 from ..link import Explainer
 from ..messages import NAV
-from . import addresses, charts, feed, involvement, opendata, picture, templating, text, timeline
+from . import addresses, charts, feed, involvement, opendata, paging, picture, templating, text, timeline
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def oembeds(
                 "type": "rich",
                 "title": title,
                 "provider_name": explainer.incident.title,
-                "provider_url": site_url if site_url.endswith("/") else site_url + "/",
+                "provider_url": paging.site_base(site_url),
                 "html": text.embed_snippet(view.code.address, title),
                 "width": views.EMBED_WIDTH,
                 "height": text.EMBED_HEIGHT,

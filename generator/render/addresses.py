@@ -33,7 +33,6 @@ def redirects(explainer: Explainer, language: Language, site_url: str | None = N
     from .. import views
 
     files = {}
-    base = site_url.rstrip("/") + "/" if site_url else None
     lang = html.escape(explainer.incident.language, quote=True)
     for record_id in explainer.kind_of:
         page, anchor = views.home_of(explainer, record_id)
@@ -41,7 +40,11 @@ def redirects(explainer: Explainer, language: Language, site_url: str | None = N
         relative = html.escape("../../" + target, quote=True)
         name = explainer.label(record_id)
         go = html.escape(language.gettext("Go to %(name)s") % {"name": name}, quote=False)
-        canonical = f'<link rel="canonical" href="{html.escape(base + target, quote=True)}">\n' if base else ""
+        canonical = (
+            f'<link rel="canonical" href="{html.escape(paging.absolute(site_url, page, anchor), quote=True)}">\n'
+            if site_url
+            else ""
+        )
         files[path_of(record_id)] = (
             f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(name, quote=False)}</title>\n"

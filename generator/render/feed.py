@@ -30,12 +30,6 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def absolute(site_url: str, page: str, anchor: str | None = None) -> str:
-    """A page's absolute address (directory URLs), from the site's address."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return base + paging.url_of(page) + (f"#{anchor}" if anchor else "")
-
-
 def feed(explainer: Explainer, language: Language, site_url: str, author: str | None = None) -> str:
     """The feed's XML text, newest entry first."""
     from .. import views
@@ -43,7 +37,7 @@ def feed(explainer: Explainer, language: Language, site_url: str, author: str | 
     incident = explainer.incident
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": incident.language})
-    changes = absolute(site_url, "changes.md")
+    changes = paging.absolute(site_url, "changes.md")
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
@@ -54,18 +48,18 @@ def feed(explainer: Explainer, language: Language, site_url: str, author: str | 
     add(root, "title", language.gettext("%(title)s: what changed") % {"title": incident.title}, type="text")
     newest = max((u.date for u in explainer.updates.values()), default=incident.first_published or incident.as_of)
     add(root, "updated", _stamp(newest))
-    add(root, "link", rel="self", type="application/atom+xml", href=absolute(site_url, PATH).rstrip("/"))
+    add(root, "link", rel="self", type="application/atom+xml", href=paging.absolute(site_url, PATH))
     add(root, "link", rel="alternate", type="text/html", href=changes)
     add(add(root, "author"), "name", author or incident.title)
 
     def address(reference: Reference) -> str:
         found = views.ref(explainer, reference.id)
-        return absolute(site_url, found.page, found.anchor)
+        return paging.absolute(site_url, found.page, found.anchor)
 
     kinds = {kind: language.gettext(label) for kind, label in UPDATE_KIND.items()}
     for update in explainer.updates.values():
         entry = add(root, "entry")
-        link = absolute(site_url, "changes.md", BY_KEY["updates"].anchor(update.id))
+        link = paging.absolute(site_url, "changes.md", BY_KEY["updates"].anchor(update.id))
         add(entry, "id", link)
         add(entry, "title", f"{kinds[update.kind]}: {update.title}", type="text")
         add(entry, "updated", _stamp(update.date))

@@ -33,6 +33,17 @@ def url_of(path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+def site_base(site_url: str) -> str:
+    """The site's address, ending in exactly one slash."""
+    return site_url.rstrip("/") + "/"
+
+
+def absolute(site_url: str, path: str, anchor: str | None = None) -> str:
+    """The absolute address of a page (``.md``, with directory URLs) or of any other file of the site."""
+    target = url_of(path) if path.endswith(".md") else path
+    return site_base(site_url) + target + (f"#{anchor}" if anchor else "")
+
+
 def split(items: Sequence[T]) -> list[list[T]]:
     """The items in pages of ``PAGE_SIZE`` (always at least one page)."""
     return [list(items[i : i + PAGE_SIZE]) for i in range(0, len(items), PAGE_SIZE)] or [[]]

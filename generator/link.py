@@ -69,6 +69,8 @@ class Explainer:
     """Event or statement id -> ids of the statements responding to it."""
     questions_about: dict[str, list[str]] = field(default_factory=dict)
     """Record id -> ids of the questions related to it."""
+    clock: dt.timezone = dt.UTC
+    """The time zone the timeline is drawn in (see :func:`generator.dates.clock_zone`)."""
     timeline: list[TimelineEntry] = field(default_factory=list)
     """Events and statements in the order the sources support; unplaced ones last."""
     position: dict[str, int] = field(default_factory=dict)
@@ -401,9 +403,10 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
     records: dict[str, models.Event | models.Statement] = {**explainer.events, **explainer.statements}
     problems: list[Problem] = []
     items = []
+    explainer.clock = dates.clock_zone([r.when for r in records.values()])
     for record in records.values():
-        start, end = dates.extent(record)
-        if start is not None and end is not None and end[1] < start[0]:
+        start, end = dates.extent_instants(record)
+        if start is not None and end is not None and order.surely_before(end, start):
             problems.append(
                 explainer.origins[record.id].problem(
                     f"'until' ({dates.for_editors(record.until)}) ends before 'when' "  # type: ignore[union-attr, arg-type]
@@ -411,7 +414,8 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
                     "until",
                 )
             )
-        items.append(order.Item(record.id, start, end, tuple(record.after)))
+        drawn = dates.shown(record.when, explainer.clock)
+        items.append(order.Item(record.id, start, end, tuple(record.after), drawn))
     for clash in order.contradictions(items):
         record, before = records[clash.entry], records[clash.before]
         problems.append(
@@ -450,15 +454,8 @@ def _place(explainer: Explainer) -> tuple[list[TimelineEntry], list[Problem]]:
 
     related = {r for r, record in records.items() if record.after or dates.bounds(record.when) is not None}
     related.update(before for record in records.values() for before in record.after)
-    file_order = {record_id: i for i, record_id in enumerate(records)}
-    far = dt.date.max
-
-    def key(record_id: str) -> tuple[int, dt.date, int]:
-        # Within a rank (no known order between them): earliest possible day first, then as written.
-        start = dates.bounds(records[record_id].when)
-        return placed.rank[record_id], start[0] if start else far, file_order[record_id]
-
-    in_order = sorted((r for r in records if r in related), key=key)
+    # The solver's order reads as close to the clock as the evidence allows (see generator.order).
+    in_order = [r for r in placed.order if r in related]
     unplaced = [r for r in records if r not in related]
     entries = []
     for number, record_id in enumerate([*in_order, *unplaced], start=1):

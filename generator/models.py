@@ -168,11 +168,14 @@ class DayDate(_DateBase):
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this day."""
     part_of_day: PartOfDay | None = None
-    """``morning``, ``afternoon``, ``evening`` or ``night``, when the source says so."""
+    """``morning`` (05:00 to 12:00), ``afternoon`` (12:00 to 18:00), ``evening`` (17:00 to 24:00) or
+    ``night`` (20:00 to 06:00 the next day), when the source says so."""
     hour: Annotated[StrictInt, Field(ge=0, le=23)] | None = None
     """The hour, 0 to 23, when the source gives a time without minutes ("about 9 a.m." is 9)."""
     utc_offset: Annotated[StrictStr, Field(pattern=UTC_OFFSET_PATTERN)] | None = None
-    """The time zone of ``part_of_day`` or ``hour`` as a UTC offset, e.g. ``"-06:00"`` (quoted)."""
+    """The time zone of ``part_of_day`` or ``hour`` as a UTC offset, e.g. ``"-06:00"`` (quoted). Without
+    it, the day can be in any time zone, and is ordered only against what is surely earlier or later
+    wherever on Earth it happened."""
     basis: Text | None = None
     """Where the date comes from, if not plainly from the cited sources."""
 

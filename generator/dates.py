@@ -87,12 +87,13 @@ def clock_zone(whens: list[models.DateInfo]) -> dt.timezone:
     """The time zone a timeline is drawn in: the UTC offset its dates give most often (the first of
     equals, in the order given), or UTC when none gives one. Days without a zone are drawn as that
     day on this clock."""
-    counts: dict[dt.timezone, int] = {}
+    counts: dict[dt.tzinfo, int] = {}
     for when in whens:
         zone = zone_of(when)
         if zone is not None:
-            counts[zone] = counts.get(zone, 0) + 1  # type: ignore[index]
-    return max(counts, key=lambda z: counts[z], default=dt.UTC)  # first of the most common
+            counts[zone] = counts.get(zone, 0) + 1
+    chosen = max(counts, key=lambda z: counts[z], default=dt.UTC)  # the first of the most common
+    return chosen if isinstance(chosen, dt.timezone) else dt.UTC
 
 
 def shown(when: models.DateInfo, zone: dt.tzinfo) -> Span | None:

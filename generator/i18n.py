@@ -21,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from . import models
+from . import dates, models
 from .messages import PART_OF_DAY
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -117,6 +117,15 @@ class Language:
     def month(self, year: int, month: int) -> str:
         return _month(self.locale, year, month)
 
+    def zone_name(self, zone: dt.tzinfo) -> str:
+        """A UTC offset as readers know it: ``UTC`` or ``UTC−06:00`` (never "GMT", which is a zone of its own)."""
+        delta = zone.utcoffset(None) or dt.timedelta()
+        if not delta:
+            return self.gettext("UTC")
+        minutes = int(abs(delta).total_seconds()) // 60
+        sign = "\u2212" if delta < dt.timedelta() else "+"
+        return self.gettext("UTC%(offset)s") % {"offset": f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"}
+
     def describe(self, when: models.DateInfo, until: models.DateInfo | None = None) -> str:
         """A date as a reader should see it, at exactly its precision and no finer.
 
@@ -137,7 +146,7 @@ class Language:
             return _("%(day)s, %(time)s %(zone)s") % {
                 "day": self.day(moment.date()),
                 "time": babel_dates.format_time(moment, "short", locale=self.locale),
-                "zone": babel_dates.get_timezone_gmt(moment, width="long", locale=self.locale),
+                "zone": self.zone_name(moment.tzinfo),  # type: ignore[arg-type]
             }
         if isinstance(when, models.DayDate):
             return self._day_date(when)
@@ -168,14 +177,7 @@ class Language:
             hour = babel_dates.format_time(dt.time(when.hour, 0), "short", locale=self.locale)
             day = _("%(day)s, about %(time)s") % {"day": day, "time": hour}
         if when.utc_offset is not None:
-            zone = dt.timezone(
-                dt.timedelta(hours=int(when.utc_offset[:3]), minutes=int(when.utc_offset[0] + when.utc_offset[4:]))
-            )
-            moment = dt.datetime.combine(when.date, dt.time(12), tzinfo=zone)
-            day = _("%(when)s, %(zone)s") % {
-                "when": day,
-                "zone": babel_dates.get_timezone_gmt(moment, width="long", locale=self.locale),
-            }
+            day = _("%(when)s, %(zone)s") % {"when": day, "zone": self.zone_name(dates.offset(when.utc_offset))}
         return day
 
     def describe_with_words(self, when: models.DateInfo, until: models.DateInfo | None = None) -> str:

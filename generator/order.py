@@ -91,9 +91,9 @@ def contradictions(items: Sequence[Item]) -> list[Contradiction]:
     for item in items:
         for before in item.after:
             other = by_id.get(before)
-            if other is not None and item.end is not None and other.start is not None:
-                if surely_before(item.end, other.start):
-                    found.append(Contradiction(item.id, before))
+            known = other is not None and item.end is not None and other.start is not None
+            if known and surely_before(item.end, other.start):  # type: ignore[arg-type, union-attr]
+                found.append(Contradiction(item.id, before))
     return found
 
 

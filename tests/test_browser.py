@@ -13,6 +13,7 @@ import pytest
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT
+from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_timeline_draws_one_marker_per_entry(watched: Watched, site_url: str) ->
     explainer: Explainer = build_explainer(CONTENT)
     page = watched.page
     page.goto(site_url + "timeline/")
-    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    draw_charts(page)
     assert marker_count(page) == len(explainer.events) + len(explainer.statements)
     drawn = json.loads(
         page.evaluate(
@@ -77,8 +78,8 @@ def test_timeline_draws_one_marker_per_entry(watched: Watched, site_url: str) ->
 def test_clicking_a_marker_goes_to_its_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url + "timeline/")
-    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
-    point = page.locator(".explainer-chart .scatterlayer .point").first
+    # Before Plotly is loaded, the picture's points lead to their entries too.
+    point = page.locator(".explainer-chart .explainer-picture__point").first
     box = point.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -103,13 +104,13 @@ def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, si
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__samePage = true")
     page.locator("nav.md-nav--primary a", has_text="Timeline").first.click()
-    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    draw_charts(page)
     assert page.evaluate("document.querySelectorAll('.explainer-chart .main-svg').length") >= 1
     # back and forth: one chart on the page, no error
     page.go_back()
     page.wait_for_function("!document.querySelector('.explainer-chart')", timeout=5_000)
     page.go_forward()
-    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    draw_charts(page)
     assert page.evaluate("document.querySelectorAll('.explainer-chart__plot').length") == 1
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1
     assert page.evaluate("window.__samePage") is True, "the page was never reloaded: instant navigation"
@@ -128,7 +129,7 @@ def test_timeline_lists_every_entry_without_javascript(browser: Any, site_url: s
 def test_palette_toggle_rethemes_the_chart(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url + "timeline/")
-    page.wait_for_selector(".explainer-chart .scatterlayer .point", timeout=15_000)
+    draw_charts(page)
     colour = "document.querySelector('.explainer-chart__plot')._fullLayout.font.color"
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     before = (page.evaluate(scheme), page.evaluate(colour))

@@ -89,6 +89,7 @@ def test_a_host_page_on_another_origin_embeds_the_timeline(
     page.wait_for_selector("iframe")
     frame = page.frame_locator("iframe")
     frame.locator("#timeline-chart").scroll_into_view_if_needed()
+    frame.locator("#timeline-chart .explainer-chart__reset").click()  # the reader reaches for the chart
     frame.locator("#timeline-chart.explainer-chart--drawn").wait_for(timeout=15_000)
     inner = next(f for f in page.frames if f.url.startswith(url))
     assert inner.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
@@ -97,7 +98,7 @@ def test_a_host_page_on_another_origin_embeds_the_timeline(
     assert inner.locator(".md-header").is_hidden() and inner.locator(".md-footer").count() == 0
     # The keyboard: the first point's link shows its details, Enter goes to its entry in the list.
     inner.locator(".explainer-chart__point").first.focus()
-    inner.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    inner.wait_for_selector(".explainer-chart__label:not([hidden])", timeout=5_000)
     page.keyboard.press("Enter")
     inner.wait_for_function("location.hash.length > 1")
     anchor = inner.evaluate("location.hash.slice(1)")

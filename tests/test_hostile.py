@@ -88,8 +88,11 @@ def test_figure_json_carries_payloads_only_as_escaped_text(hostile_site: tuple[P
         "&lt;img src=x onerror=alert(&#x27;p2&#x27;)&gt;" in hovers or "&lt;img src=x onerror=alert('p2')&gt;" in hovers
     )
     assert "<img" not in hovers and "<svg" not in hovers
-    assert all(trace["hoverinfo"] in ("text", "skip") for trace in figure["data"])  # never a template
-    names = [trace["name"] for trace in figure["data"]] + figure["layout"]["yaxis"]["ticktext"]
+    assert all(trace["hoverinfo"] in ("none", "skip") for trace in figure["data"])  # never a template
+    names = [trace.get("name", "") for trace in figure["data"]]
+    names += [note["text"] for note in figure["layout"]["annotations"]] + [
+        lane["name"] for lane in figure["layout"]["meta"]["lanes"]
+    ]
     assert all("<" not in name for name in names)
 
 
@@ -136,10 +139,12 @@ def test_hostile_site_in_chromium(
         page.goto(base + path)
         if path == "timeline/":
             page.wait_for_selector(".explainer-chart .explainer-chart__point", timeout=15_000)
-            page.locator(".explainer-chart .explainer-chart__point").first.focus()  # entry 1 shows its hover
-            page.wait_for_selector(".explainer-chart .hoverlayer .hovertext", timeout=5_000)
-            label = page.evaluate("document.querySelector('.explainer-chart .hoverlayer').textContent")
-            assert "<img src=x onerror=alert('p2')>" in label, label  # the first event's title, as text
+            payload = "<img src=x onerror=alert('p2')>"  # the first event's title, to be shown as text
+            page.locator(".explainer-chart .explainer-chart__point[aria-label*='onerror=alert(\\'p2\\')']").focus()
+            page.wait_for_function(
+                "t => document.querySelector('.explainer-chart__label').textContent.includes(t)", arg=payload
+            )
+            assert page.locator(".explainer-chart__label img, .explainer-chart__label [onerror]").count() == 0
         body = flat(page.locator("article").inner_text())
         assert [t for t in texts if flat(t) not in body] == [], path
         injected = page.evaluate(

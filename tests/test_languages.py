@@ -76,7 +76,7 @@ def test_ranges_and_exact_moments_keep_their_precision_in_spanish() -> None:
     assert spanish.describe(span) == "algún día entre el 23 de marzo de 2021 y el 29 de marzo de 2021"
     moment = dt.datetime(2025, 3, 14, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-6)))
     exact = models.ExactDate(precision="exact", datetime=moment)
-    assert spanish.describe(exact) == "14 de marzo de 2025, 9:30 GMT-06:00"
+    assert spanish.describe(exact) == "14 de marzo de 2025, 9:30 UTC\u221206:00"  # an offset from UTC, not "GMT"
 
 
 def test_plurals_and_numbers_follow_the_language() -> None:
@@ -197,11 +197,14 @@ def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -
     )
     assert labels and all("Evento" in label or "Declaración" in label for label in labels), labels
     page.locator("#timeline-chart .explainer-chart__point").first.focus()
-    hover = page.locator("#timeline-chart .hoverlayer").text_content() or ""
-    assert "Fuente" in hover and "Source" not in hover
+    page.wait_for_function(
+        "document.querySelector('#timeline-chart .explainer-chart__label').textContent.includes('Fuente')"
+    )
+    hover = page.locator("#timeline-chart .explainer-chart__label").text_content() or ""
+    assert "Source" not in hover
     axis = page.locator("#timeline-chart .xtitle").text_content()
-    assert axis == "Fecha"  # the fixture has dates: a date axis
+    assert axis == "Fecha y hora (UTC\u221206:00)"  # the fixture has times of day: the clock they are read on
     ticks = page.locator("#timeline-chart .xtick text").all_text_contents()
     assert ticks and all(
-        re.fullmatch(r"\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)", t) for t in ticks
+        re.fullmatch(r"\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)(\d{4})?", t) for t in ticks
     ), ticks

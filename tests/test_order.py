@@ -127,6 +127,7 @@ def test_a_loop_of_after_claims_is_found_and_named(items: list[order.Item], data
 
 def test_a_month_after_a_day_inside_it_is_no_cycle() -> None:
     """Regression: a month-dated entry after a day in that month was refused as a cycle of everything."""
+
     def days(first: dt.date, last: dt.date | None = None) -> order.Span:
         return (first, (last or first) + dt.timedelta(days=1))
 

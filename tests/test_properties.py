@@ -30,7 +30,7 @@ from generator.pipeline import generate
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "p", "a", "strong", "em", "code", "ol", "ul", "li", "blockquote", "br",
     "figure", "figcaption", "div", "span",
-    "svg", "g", "rect", "circle", "polygon", "path", "text",  # the charts' pictures
+    "svg", "g", "rect", "circle", "polygon", "path", "text", "tspan", "pattern",  # the charts' pictures
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
@@ -38,7 +38,11 @@ ALLOWED_ATTRIBUTES = {
     "data-label-zoom-out",
     # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
-    "opacity", "data-anchor", "data-bundle", "data-bundle-src",
+    "opacity", "data-anchor", "data-bundle", "data-bundle-src", "dy", "fill", "stroke", "stroke-width", "cx", "cy",
+    "patternUnits",
+    # what the site script reads from a picture: each point's place, lane, entry and keyboard label
+    "data-x", "data-y", "data-axis", "data-lane", "data-page", "data-order", "data-label", "data-geometry",
+    "aria-hidden", "aria-label",  # the chart's key: its swatches are decoration, the list is named
     "target", "rel",  # an embedded chart's links open the explainer in a new tab (rel=noopener)
     "data-label-copy", "data-label-copied",  # "Embed this chart": its copy button's words
 }  # fmt: skip

@@ -64,8 +64,9 @@ def render(
         involvement.FIGURE_PATH: (charts.plain(involvement.figure(explainer, language)), "involvement-chart-name"),
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
+    keys = {path: picture.key_items(figure) for path, (figure, _) in figures.items()}
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
-    env = templating.environment(language, override_dirs, pictures, bundles, explainer)
+    env = templating.environment(language, override_dirs, pictures, bundles, explainer, keys)
     page_views = views.all_pages(explainer, feed.PATH if site_url else None, site_url)
     pages = {view.page: render_view(env, view) for view in page_views}
     data = {path: charts.to_json(figure) for path, (figure, _) in figures.items()}

@@ -67,9 +67,30 @@ def gutter(names: list[str]) -> int:
     return int(min(GUTTER_MAX, max((len(name) for name in names), default=0) * CHAR_PX + 24))
 
 
+COLOURS = 8
+"""Distinct side colours (Okabe and Ito's eight, adjusted per palette in the stylesheet)."""
+PATTERNS = ["", "/", "x", ".", "\\", "-", "|", "+"]
+"""The second cue, by how many times the colours have come round: none for the first eight sides."""
+
+
+def cue(side_index: int) -> tuple[int, str]:
+    """A side's colour (an index into the palette) and pattern, the same on every chart: unique
+    for 64 sides."""
+    return side_index % COLOURS, PATTERNS[(side_index // COLOURS) % len(PATTERNS)]
+
+
 def lane_meta(explainer: Explainer, side: str, lane: int) -> dict[str, int]:
     """What the site script needs to colour a trace: its lane, and its side's colour everywhere."""
-    return {"lane": lane, "colour": explainer.sides.index(side)}
+    return {"lane": lane, "colour": cue(explainer.sides.index(side))[0]}
+
+
+def key_lanes(explainer: Explainer, sides: list[str]) -> list[dict[str, object]]:
+    """The key of a chart whose lanes are the sides themselves (lane = the side's index)."""
+    return [
+        {"lane": explainer.sides.index(side), "colour": cue(explainer.sides.index(side))[0],
+         "pattern": cue(explainer.sides.index(side))[1], "name": html_text(explainer.actors[side].name)}
+        for side in sides
+    ]  # fmt: skip
 
 
 def anchor(entry: TimelineEntry) -> str:

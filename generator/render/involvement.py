@@ -82,7 +82,7 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
                 scatter(
                     x=xs, y=ys, mode="markers", name=html_text(explainer.actors[side].name),
                     meta=charts.lane_meta(explainer, side, explainer.sides.index(side)),
-                    hovertext=hovers, hoverinfo="text", customdata=custom,
+                    hovertext=hovers, hoverinfo="none", customdata=custom,
                     marker={"symbol": symbols, "size": 12, "line": {"width": 2}},
                     **({} if scatter is go.Scattergl else {"cliponaxis": False}),
                 )
@@ -106,7 +106,10 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             "ticktext": [html_text(charts.short(explainer.actors[a].name)) for a in rows],
             "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": False, "zeroline": False,
         },
-        meta=charts.layout_meta(explainer),
+        meta=charts.layout_meta(
+            explainer, lanes=charts.key_lanes(explainer, [s for s in explainer.sides if any(
+                explainer.side_of[a] == s for a in rows)])
+        ),
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from babel import dates as babel_dates
 
 from ..i18n import Language
-from . import charts
+from . import charts, scale
 
 DENSITY_CELLS = 2400
 """At most this many density cells in all (more rows, fewer stretches each), to keep pages light."""
@@ -94,11 +95,15 @@ class Picture:
     # --- drawing -------------------------------------------------------------------------------
 
     def svg(self) -> str:
+        self._backgrounds()
         self._lanes()
         self._shapes()
         self._ticks()
         large = any(t.get("type") == "scattergl" for t in self.figure["data"]) and self._count() > 1000
         for trace in self.figure["data"]:
+            meta = trace.get("meta") or {}
+            if meta.get("role") == "pattern":
+                continue
             if trace.get("mode") == "lines":
                 if not large:  # at scale the density strips say where things are
                     self._lines(trace)
@@ -110,8 +115,53 @@ class Picture:
         body = "".join(self.out)
         return (
             f'<svg class="explainer-picture" width="100%" height="{_number(self.height)}" role="img" '
-            f'aria-labelledby="{self.labelled_by}" focusable="false">{body}</svg>'
+            f'aria-labelledby="{self.labelled_by}" focusable="false" data-geometry="{html.escape(self._geometry())}">'
+            f"{body}</svg>"
         )
+
+    def _geometry(self) -> str:
+        """What the site script needs to place its keyboard links and label over the picture, and to
+        zoom it: the margins, the axes' ranges and domains, and the timeline's pages."""
+        axes = {
+            name: {"range": self.layout[key].get("range"), "domain": self.layout[key].get("domain", [0, 1])}
+            for name, key in (("x", "xaxis"), ("x2", "xaxis2"))
+            if key in self.layout
+        }
+        return json.dumps(
+            {"margin": {"l": self.left, "r": self.right, "t": self.top, "b": self.bottom}, "height": self.height,
+             "axes": axes, "y": [self.y_low, self.y_high], "pages": (self.layout.get("meta") or {}).get("pages", []),
+             "kind": (self.layout.get("meta") or {}).get("kind", "")},
+            separators=(",", ":"), sort_keys=True,
+        )  # fmt: skip
+
+    def _backgrounds(self) -> None:
+        """The second cue of sides that share a colour: a pattern over their lane (see lanes.py)."""
+        lanes_meta = (self.layout.get("meta") or {}).get("lanes") or []
+        for n, lane in enumerate(lanes_meta):
+            shape = lane.get("pattern")
+            if not shape or "top" not in lane:  # a chart whose rows are not its lanes (Who's who)
+                continue
+            pattern_id = f"{self.labelled_by}-pattern-{n}"
+            lines = {
+                "/": "M0,10L10,0",
+                "\\": "M0,0L10,10",
+                "x": "M0,10L10,0M0,0L10,10",
+                "-": "M0,5H10",
+                "|": "M5,0V10",
+                "+": "M0,5H10M5,0V10",
+            }.get(shape)
+            mark = (
+                f'<path d="{lines}" stroke="currentColor" stroke-width="1.5"/>' if lines
+                else '<circle cx="5" cy="5" r="1.6" fill="currentColor"/>'
+            )  # fmt: skip
+            top, height = self.y(float(lane["top"])), float(lane["height"])
+            colour = f"c{int(lane['colour']) % 8}"
+            self.out.append(
+                f'<pattern id="{pattern_id}" class="{colour}" width="10" height="10" patternUnits="userSpaceOnUse">'
+                f"{mark}</pattern>"
+                f'<rect class="explainer-picture__pattern {colour}" fill="url(#{pattern_id})" '
+                f'style="x:{self.x(0)};y:{_number(top)}px;width:{self.width(1)};height:{_number(height)}px"/>'
+            )
 
     def _count(self) -> int:
         return sum(len(t.get("x") or []) for t in self.figure["data"] if t.get("mode") != "lines")
@@ -129,13 +179,36 @@ class Picture:
 
     def _shapes(self) -> None:
         for shape in self.layout.get("shapes", []):
+            if shape.get("type") == "line" and shape.get("name") == "scale":  # segments that meet
+                x = self.axes["x"].fraction(shape["x0"])
+                self.out.append(
+                    f'<rect class="explainer-picture__scale" style="x:{self.x(x)};y:{_number(self.top)}px;'
+                    f'width:2px;height:{_number(self.height - self.top - self.bottom)}px"/>'
+                )
+                continue
+            if shape.get("type") == "line":  # a rule between lanes
+                self.out.append(
+                    f'<rect class="explainer-picture__rule" style="x:{self.x(0)};y:{_number(self.y(shape["y0"]))}px;'
+                    f'width:{self.width(1)};height:1px"/>'
+                )
+                continue
             if shape.get("type") != "rect":
+                continue
+            if shape.get("xsizemode") == "pixel":  # a lane's swatch, beside its name
+                y0, y1 = self.y(shape["y0"]), self.y(shape["y1"])
+                colour = str(shape.get("name", "swatch-0")).rsplit("-", 1)[-1]
+                self.out.append(
+                    f'<rect class="explainer-picture__swatch c{colour}" style="x:{self.x(0)};'
+                    f"y:{_number(min(y0, y1))}px;width:{_number(shape['x1'] - shape['x0'])}px;"
+                    f'height:{_number(abs(y1 - y0))}px"/>'
+                )
                 continue
             axis = self.axes.get(str(shape.get("xref", "x")).replace("axis", ""))
             x0 = float(shape["x0"]) if shape.get("xref") == "paper" else axis.fraction(shape["x0"])  # type: ignore[union-attr]
             x1 = float(shape["x1"]) if shape.get("xref") == "paper" else axis.fraction(shape["x1"])  # type: ignore[union-attr]
+            kind = "cut" if shape.get("name") == "cut" else "band"
             self.out.append(
-                f'<rect class="explainer-picture__band" style="x:{self.x(x0)};y:{_number(self.top)}px;'
+                f'<rect class="explainer-picture__{kind}" style="x:{self.x(x0)};y:{_number(self.top)}px;'
                 f'width:{self.width(x1 - x0)};height:{_number(self.height - self.top - self.bottom)}px"/>'
             )
 
@@ -144,8 +217,16 @@ class Picture:
             axis = self.axes["x"]
             x = float(note["x"]) if note.get("xref") == "paper" else axis.fraction(note["x"])
             anchor = {"right": "end", "left": "start"}.get(note.get("xanchor", ""), "middle")
+            if note.get("yref") == "y":  # a lane's name, above its lane
+                self.out.append(
+                    f'<g style="{self.at(x, self.y(note["y"]))}"><text class="explainer-picture__lane" '
+                    f'x="{_number(note.get("xshift", 0))}" dominant-baseline="middle" text-anchor="{anchor}">'
+                    f"{note.get('text', '')}</text></g>"
+                )
+                continue
+            y = self.top - 6 - float(note.get("yshift", 0)) + 2
             self.out.append(
-                f'<g style="{self.at(x, self.top - 6)}">'
+                f'<g style="{self.at(x, y)}">'
                 f'<text class="explainer-picture__note" text-anchor="{anchor}">{note.get("text", "")}</text></g>'
             )
 
@@ -159,12 +240,42 @@ class Picture:
         widest = max(len(label) for label in labels) * charts.CHAR_PX + 8
         return max(2, math.ceil(widest / max(closest, 1)))
 
+    def _scale_ticks(self, meta: dict[str, Any], baseline: float) -> None:
+        """A dated chart's ticks: those of a narrow chart and those of a wide one (explainer.css shows
+        one set or the other by the chart's width, as the site script does)."""
+        axis = self.axes["x"]
+
+        def chosen(choice: list[int], axis_px: float) -> dict[float, str]:
+            segments = [
+                scale.Segment(s["first"], s["last"], s["left"], s["right"], levels=s["levels"])
+                for s in meta["segments"]
+            ]
+            return dict(scale.ticks(scale.Scale(segments, [], dt.UTC), choice, axis_px))
+
+        narrow, wide = chosen(meta["narrow"], meta["narrow_px"]), chosen(meta["wide"], meta["wide_px"])
+        for x in sorted(set(narrow) | set(wide)):
+            for label, where in _tick_sets(narrow.get(x), wide.get(x)):
+                fraction = axis.fraction(x)
+                lines = label.split("<br>")
+                spans = "".join(
+                    f'<tspan x="0" dy="{0 if n == 0 else 15}">{line}</tspan>' for n, line in enumerate(lines)
+                )
+                self.out.append(
+                    f'<rect class="explainer-picture__grid{where}" style="x:{self.x(fraction)};'
+                    f'y:{_number(self.top)}px;width:1px;height:{_number(self.height - self.top - self.bottom)}px"/>'
+                    f'<g style="{self.at(fraction, baseline)}">'
+                    f'<text class="explainer-picture__tick{where}" text-anchor="middle">{spans}</text></g>'
+                )
+
     def _ticks(self) -> None:
         spec = self.layout.get("xaxis", {})
         axis = self.axes["x"]
         baseline = self.height - self.bottom + 18
         ticks: Sequence[tuple[float, str]] = []
-        if axis.is_date:
+        scale_meta = (self.layout.get("meta") or {}).get("scale")
+        if scale_meta:
+            self._scale_ticks(scale_meta, baseline)
+        elif axis.is_date:
             ticks = _date_ticks(axis, self.language)
         elif spec.get("tickmode") == "linear":
             start, step = float(spec.get("tick0", 0)), _nice_step(axis.high - axis.low, float(spec.get("dtick", 1)))
@@ -196,7 +307,7 @@ class Picture:
             )
 
     def _colour(self, trace: dict[str, Any]) -> str:
-        return f"c{int((trace.get('meta') or {}).get('colour', 0)) % 5}"
+        return f"c{int((trace.get('meta') or {}).get('colour', 0)) % 8}"
 
     def _lines(self, trace: dict[str, Any]) -> None:
         axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
@@ -206,7 +317,10 @@ class Picture:
         for i in range(0, len(xs) - 1):
             if xs[i] is None or xs[i + 1] is None:
                 continue
-            a, b = axis.fraction(xs[i]), axis.fraction(xs[i + 1])
+            # Clipped to the plot, as Plotly clips them: a bar may run on past the chart's edge.
+            a, b = (min(max(axis.fraction(v), axis.domain[0]), axis.domain[1]) for v in (xs[i], xs[i + 1]))
+            if a == b:
+                continue
             py = self.y(ys[i]) - thickness / 2
             self.out.append(
                 f'<rect class="explainer-picture__line {self._colour(trace)}" opacity="{opacity}" '
@@ -215,16 +329,25 @@ class Picture:
             )
 
     def _markers(self, trace: dict[str, Any]) -> None:
-        axis = self.axes.get(trace.get("xaxis", "x"), self.axes["x"])
+        """Each point as the site script finds it before Plotly is loaded: where it is in the figure's
+        units (``data-x``, ``data-y``, its axis), its lane, its entry and its keyboard label."""
+        axis_name = trace.get("xaxis", "x")
+        axis = self.axes.get(axis_name, self.axes["x"])
         marker = trace.get("marker") or {}
         symbols = marker.get("symbol") or []
         size = float(marker.get("size", 12))
         texts = trace.get("text") or []
         positions = trace.get("textposition") or []
         colour = self._colour(trace)
-        anchors = [custom[0] for custom in trace.get("customdata") or []]
+        lane = (trace.get("meta") or {}).get("lane", 0)
+        customs = trace.get("customdata") or []
         for i, (x, y) in enumerate(zip(trace.get("x") or [], trace.get("y") or [], strict=False)):
-            entry = f' data-anchor="{html.escape(str(anchors[i]))}"' if i < len(anchors) else ""
+            custom = customs[i] if i < len(customs) else []
+            data = f' data-x="{x}" data-y="{y}" data-axis="{axis_name}" data-lane="{lane}"'
+            if custom:
+                data += f' data-anchor="{html.escape(str(custom[0]))}" data-page="{int(custom[1])}"'
+            if len(custom) > 3:
+                data += f' data-order="{int(custom[2])}" data-label="{html.escape(str(custom[3]))}"'
             symbol = symbols[i] if isinstance(symbols, list) else symbols
             text = texts[i] if isinstance(texts, list) and i < len(texts) else ""
             where = str(
@@ -232,7 +355,7 @@ class Picture:
             )
             inside = _mark(str(symbol), size) + _label(text, where, size)
             self.out.append(
-                f'<g class="explainer-picture__point {colour}"{entry} style="{self.at(axis.fraction(x), self.y(y))}">'
+                f'<g class="explainer-picture__point {colour}"{data} style="{self.at(axis.fraction(x), self.y(y))}">'
                 f"{inside}</g>"
             )
 
@@ -258,6 +381,18 @@ class Picture:
                         f"{self.x(axis.domain[0] + n * width)};y:{_number(self.y(y) - tall / 2)}px;"
                         f'width:{self.width(width)};height:{_number(tall)}px"/>'
                     )
+
+
+def _tick_sets(narrow: str | None, wide: str | None) -> list[tuple[str, str]]:
+    """A tick's label and which widths show it: both, only narrow charts, or only wide ones."""
+    if narrow == wide:
+        return [(narrow or "", "")]
+    found = []
+    if narrow is not None:
+        found.append((narrow, " explainer-picture__tick--narrow"))
+    if wide is not None:
+        found.append((wide, " explainer-picture__tick--wide"))
+    return found
 
 
 def _mark(symbol: str, size: float) -> str:
@@ -338,6 +473,24 @@ def _stamp(moment: dt.datetime) -> float:
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+PATTERN_CLASSES = {"/": "slash", "\\": "backslash", "x": "cross", ".": "dots", "-": "dash", "|": "bar", "+": "plus"}
+"""A pattern (see lanes.PATTERNS) as the class of a swatch in the key (see explainer.css)."""
+
+
+def key_items(figure: dict[str, Any]) -> str:
+    """The chart's key: one item per lane with its side's colour, pattern and name. The site script
+    turns each into a button that shows or hides the lane."""
+    items = []
+    for lane in (figure["layout"].get("meta") or {}).get("lanes") or []:
+        pattern = PATTERN_CLASSES.get(lane.get("pattern", ""))
+        cue = f" explainer-chart__swatch--{pattern}" if pattern else ""
+        items.append(
+            f'<li data-lane="{int(lane["lane"])}"><span class="explainer-chart__swatch c{int(lane["colour"]) % 8}{cue}"'
+            f' aria-hidden="true"></span><span>{lane["name"]}</span></li>'
+        )
+    return "".join(items)
 
 
 def picture(figure: dict[str, Any], language: Language, labelled_by: str) -> str:

@@ -79,6 +79,7 @@ def environment(
     pictures: dict[str, str] | None = None,
     bundles: dict[str, str] | None = None,
     explainer: Explainer | None = None,
+    keys: dict[str, str] | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
 
@@ -86,6 +87,7 @@ def environment(
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
     ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
+    ``keys``: figure path -> the items of the chart's key (see :func:`picture.key_items`).
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
@@ -191,6 +193,7 @@ def environment(
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
+        chart_key=lambda figure: Markdown((keys or {}).get(figure, "")),
         bundle=lambda figure: (bundles or {}).get(figure, "basic"),
         bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),

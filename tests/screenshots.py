@@ -38,9 +38,7 @@ def shoot(site: Path, out: Path, prefix: str = "") -> None:
                 page = context.new_page()
                 for name, path in PAGES.items():
                     page.goto(base + (path if path is not None else first_actor(site)))
-                    for chart in page.locator(".explainer-chart").all():
-                        chart.scroll_into_view_if_needed()
-                        page.wait_for_selector(f"#{chart.get_attribute('id')}.explainer-chart--drawn", timeout=15_000)
+                    page.wait_for_load_state("networkidle")  # the charts are their pictures until a zoom
                     page.evaluate("window.scrollTo(0, 0)")
                     page.wait_for_timeout(300)
                     target = out / f"{prefix}{name}-{width_name}-{scheme}.png"
@@ -66,7 +64,43 @@ def main(site: Path, out: Path) -> None:
             shoot(project / "site", out, prefix=prefix)
 
 
+TIMELINES = ["minutes", "same-minute", "decade", "one-day", "dated", "explicador"]
+"""Fixture explainers whose timeline charts are photographed alone (``--timelines``)."""
+
+
+def timelines(out: Path, schemes: tuple[str, ...] = SCHEMES) -> None:
+    """The timeline chart of each fixture in :data:`TIMELINES`, at 375 and 1440 pixels in each palette:
+    ``timeline-<fixture>-<width>-<scheme>.png`` (the README shows the light ones)."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for fixture in TIMELINES:
+            project = make_project(Path(folder) / fixture, content=FIXTURES / fixture)
+            result = run_explainer("build", cwd=project)
+            if result.returncode != 0:
+                raise SystemExit(result.stderr)
+            base, server = serve_folder(project / "site")
+            for scheme in schemes:
+                for width in (375, 1440):
+                    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+                    page = context.new_page()
+                    page.goto(base + "timeline/")
+                    page.wait_for_load_state("networkidle")
+                    page.add_style_tag(content=".md-header { position: static !important; }")
+                    target = out / f"timeline-{fixture}-{width}-{scheme}.png"
+                    page.locator("#timeline-chart").screenshot(path=str(target))
+                    print(target)
+                    context.close()
+            server.shutdown()
+        browser.close()
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--timelines"]:
+        timelines(Path(sys.argv[2]) if len(sys.argv) > 2 else Path("tests/artifacts"))
+        sys.exit(0)
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("tests/artifacts")
     main(site, out)

@@ -65,6 +65,7 @@ def render(
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
     keys = {path: picture.key_items(figure) for path, (figure, _) in figures.items()}
+    keys.update({f"{path}#scale-changes": picture.scale_changes(figure) for path, (figure, _) in figures.items()})
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
     env = templating.environment(language, override_dirs, pictures, bundles, explainer, keys)
     page_views = views.all_pages(explainer, feed.PATH if site_url else None, site_url)

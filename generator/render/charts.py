@@ -57,8 +57,8 @@ CHAR_PX = 7.0
 GUTTER_MAX = 230
 
 
-def short(name: str) -> str:
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "\u2026"
+def short(name: str, most: int = LABEL_CHARS) -> str:
+    return name if len(name) <= most else name[: most - 1].rstrip() + "\u2026"
 
 
 def gutter(names: list[str]) -> int:

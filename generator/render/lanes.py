@@ -25,6 +25,8 @@ ROW = 26
 """Pixels per row of markers."""
 MARKER = 14
 """Marker size in pixels (charts of thousands use smaller ones and no rows)."""
+NAME_CHARS = 44
+"""Longer side names are shortened above their lane (a phone's width; in full in the key and list)."""
 GAP = 3
 """Least room between two markers' boxes in a row, at the narrowest width."""
 
@@ -87,7 +89,7 @@ def layout(sides: list[tuple[str, str, int]], points: dict[str, list[tuple[str, 
     result = Layout()
     top = 0.0
     for side, name, index in sides:
-        lane = Lane(side, charts.short(name), top)
+        lane = Lane(side, charts.short(name, NAME_CHARS), top)
         lane.colour, lane.pattern = charts.cue(index)
         if dodged:
             rows, lane.rows = dodge(points.get(side, []))

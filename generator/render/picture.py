@@ -493,6 +493,11 @@ def key_items(figure: dict[str, Any]) -> str:
     return "".join(items)
 
 
+def scale_changes(figure: dict[str, Any]) -> str:
+    """``"yes"`` when a chart's time scale changes along its axis (a cut or a change of scale)."""
+    return "yes" if any(s.get("name") in ("cut", "scale") for s in figure["layout"].get("shapes", [])) else ""
+
+
 def picture(figure: dict[str, Any], language: Language, labelled_by: str) -> str:
     """The figure as inline SVG markup, labelled by the element with id ``labelled_by``."""
     return Picture(figure, language, labelled_by).svg()

@@ -89,7 +89,8 @@ class Segment:
     """Display units of its right edge."""
     entries: int = 0
     levels: list[dict[str, Any]] = field(default_factory=list)
-    """Tick steps, coarse to fine: ``{"step": seconds, "need": pixels, "ticks": [[x, label, context]]}``."""
+    """Tick steps, coarse to fine: ``{"step": seconds, "need": pixels, "ticks": [[x, words, context, key]]}``
+    (see :func:`compose`)."""
 
     def x(self, seconds: float) -> float:
         span = (self.last - self.first) or 1.0
@@ -330,15 +331,22 @@ def label_px(text: str) -> float:
     return len(html.unescape(text)) * charts.CHAR_PX + 8
 
 
+def new_context(key: str, before: str | None) -> bool:
+    """Whether a tick's context must be said: a day (``2030-07-19``) unless it was the last said, a
+    year (``2030``) unless the last day or year said was in it."""
+    return bool(key) and not (before or "").startswith(key)
+
+
 def _need(ticks: list[list[Any]]) -> float:
     """How far apart (pixels) a step's ticks must be for neighbouring labels not to touch, each
     with its context where that changes (hours of a day say the day only once; ticks twelve hours
     apart say a new day every other tick, and so need the room of a day's words)."""
-    widths, before = [], None
-    for _, words, context in ticks:
-        shown = [words, context] if context and context != before else [words]
+    widths: list[float] = []
+    before = None
+    for _, words, context, key in ticks:
+        shown = [words, context] if new_context(key, before) else [words]
         widths.append(max(label_px(str(text)) for text in shown))
-        before = context
+        before = key or before
     pairs = [(a + b) / 2 for a, b in zip(widths, widths[1:], strict=False)]
     return max(pairs or widths or [0.0]) + 4
 
@@ -355,7 +363,10 @@ def _levels(segment: Segment, zone: dt.tzinfo, language: Language) -> list[dict[
             seconds = _seconds(local, zone)
             if seconds >= segment.first:
                 primary, context = _label(local, step, language)
-                ticks.append([round(segment.x(seconds), 3), html_text(primary), html_text(context)])
+                key = (
+                    local.date().isoformat() if step.unit in ("minute", "hour") else str(local.year) if context else ""
+                )
+                ticks.append([round(segment.x(seconds), 3), html_text(primary), html_text(context), key])
             local = _next(local, step)
         levels.append({"step": step.seconds, "need": round(_need(ticks), 1), "ticks": ticks})
     return levels
@@ -391,31 +402,31 @@ def ticks(scale: Scale, choice: list[int], axis_px: float) -> list[tuple[float, 
 
 
 def compose(candidates: list[list[Any]], start: float, px_per_unit: float, axis_px: float) -> list[tuple[float, str]]:
-    """Tick labels left to right (``[x, words, context]``, the view starting at ``start``): none
-    past the chart's edges or touching the one before; then the context (the day or the year) on
-    the first and wherever it changes, leaving out a tick it would make touch its neighbour. The
-    site script applies the same rule as the reader zooms."""
+    """Tick labels left to right (``[x, words, context, key]``, the view starting at ``start``):
+    none past the chart's edges or touching the one before; then the context (the day or the
+    year, see :func:`new_context`) on the first and wherever it changes, leaving out a tick it
+    would make touch its neighbour. The site script applies the same rule as the reader zooms."""
 
     def fits(x: float, text: str, end: float) -> tuple[bool, float]:
         half = max(label_px(line) for line in text.split("<br>")) / 2
         at = (x - start) * px_per_unit
         return at - half >= end and at + half <= axis_px + EDGE_PX, at + half
 
-    spaced: list[tuple[float, str, str]] = []
+    spaced: list[list[Any]] = []
     end = -EDGE_PX
-    for x, words, context in candidates:
-        ok, right = fits(x, words, end)
+    for tick in candidates:
+        ok, right = fits(tick[0], tick[1], end)
         if ok:
-            spaced.append((x, words, context))
+            spaced.append(tick)
             end = right
     kept: list[tuple[float, str]] = []
     end, before = -EDGE_PX, None
-    for x, words, context in spaced:
-        text = words if not context or context == before else f"{words}<br>{context}"
+    for x, words, context, key in spaced:
+        text = f"{words}<br>{context}" if new_context(key, before) else words
         ok, right = fits(x, text, end)
         if ok:
             kept.append((x, text))
-            end, before = right, context
+            end, before = right, (key or before)
     return kept
 
 

@@ -87,7 +87,8 @@ def environment(
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
     ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
-    ``keys``: figure path -> the items of the chart's key (see :func:`picture.key_items`).
+    ``keys``: figure path -> the items of the chart's key (see :func:`picture.key_items`), and
+    ``<path>#scale-changes`` -> ``"yes"`` where the chart's time scale changes along its axis.
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
     env = Environment(
@@ -194,6 +195,7 @@ def environment(
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
         chart_key=lambda figure: Markdown((keys or {}).get(figure, "")),
+        scale_changes=lambda figure: (keys or {}).get(f"{figure}#scale-changes", ""),
         bundle=lambda figure: (bundles or {}).get(figure, "basic"),
         bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),

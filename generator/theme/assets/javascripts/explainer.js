@@ -570,9 +570,10 @@
     var kept = [], before = null;
     end = -EDGE_PX;
     spaced.forEach(function (tick) {
-      var text = !tick[2] || tick[2] === before ? tick[1] : tick[1] + "<br>" + tick[2];
+      var fresh = !!tick[3] && (before || "").indexOf(tick[3]) !== 0; // scale.new_context
+      var text = fresh ? tick[1] + "<br>" + tick[2] : tick[1];
       var f = fits(tick[0], text, end);
-      if (f.ok) { kept.push([tick[0], text]); end = f.right; before = tick[2]; }
+      if (f.ok) { kept.push([tick[0], text]); end = f.right; before = tick[3] || before; }
     });
     return kept;
   }

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test serve validate golden catalogs lint weight screenshots bench reader-bench clean
+.PHONY: site test serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -56,6 +56,10 @@ bench: $(STAMP)
 ## reader-bench: the chart pages on a throttled phone (4x CPU, 1.6 Mbit/s, 150 ms): bytes, first paint, picture, interactive, layout shift
 reader-bench: $(STAMP)
 	$(BIN)/python -m tests.reader_bench
+
+## lighthouse: Lighthouse's mobile scores of the timeline page, median of five runs (fetches Lighthouse with npx)
+lighthouse: $(STAMP)
+	$(BIN)/python -m tests.lighthouse
 
 ## lint: the same style checks `make test` runs
 lint: $(STAMP)

@@ -28,14 +28,14 @@ from generator.models import _FORBIDDEN_CHARS
 from generator.pipeline import generate
 
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "p", "a", "strong", "em", "code", "ol", "ul", "li", "blockquote", "br",
+    "h1", "h2", "h3", "p", "a", "strong", "em", "code", "ol", "ul", "li", "blockquote", "br", "button",
     "figure", "figcaption", "div", "span",
     "svg", "g", "rect", "circle", "polygon", "path", "text", "tspan", "pattern",  # the charts' pictures
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "href", "id", "class", "start", "role", "data-figure", "title", "aria-labelledby", "aria-describedby",
-    "data-label-controls", "data-label-lane", "data-label-reset", "data-label-failed", "data-label-zoom-in",
-    "data-label-zoom-out",
+    "data-label-failed",
+    "hidden", "disabled", "type", "aria-pressed",  # the chart's controls, working once the site script runs
     # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
     "opacity", "data-anchor", "data-bundle", "data-bundle-src", "dy", "fill", "stroke", "stroke-width", "cx", "cy",

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import registry, views
 from ..i18n import Language
@@ -64,7 +65,7 @@ def render(
         involvement.FIGURE_PATH: (charts.plain(involvement.figure(explainer, language)), "involvement-chart-name"),
     }
     pictures = {path: picture.picture(figure, language, name) for path, (figure, name) in figures.items()}
-    keys = {path: picture.key_items(figure) for path, (figure, _) in figures.items()}
+    keys: dict[str, Any] = {path: picture.key_lanes(figure) for path, (figure, _) in figures.items()}
     keys.update({f"{path}#scale-changes": picture.scale_changes(figure) for path, (figure, _) in figures.items()})
     bundles = {path: charts.bundle(figure) for path, (figure, _) in figures.items()}
     env = templating.environment(language, override_dirs, pictures, bundles, explainer, keys)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from babel import dates as babel_dates
+from markupsafe import Markup
 
 from ..i18n import Language
 from . import charts, scale
@@ -479,18 +480,15 @@ PATTERN_CLASSES = {"/": "slash", "\\": "backslash", "x": "cross", ".": "dots", "
 """A pattern (see lanes.PATTERNS) as the class of a swatch in the key (see explainer.css)."""
 
 
-def key_items(figure: dict[str, Any]) -> str:
-    """The chart's key: one item per lane with its side's colour, pattern and name. The site script
-    turns each into a button that shows or hides the lane."""
-    items = []
-    for lane in (figure["layout"].get("meta") or {}).get("lanes") or []:
-        pattern = PATTERN_CLASSES.get(lane.get("pattern", ""))
-        cue = f" explainer-chart__swatch--{pattern}" if pattern else ""
-        items.append(
-            f'<li data-lane="{int(lane["lane"])}"><span class="explainer-chart__swatch c{int(lane["colour"]) % 8}{cue}"'
-            f' aria-hidden="true"></span><span>{lane["name"]}</span></li>'
-        )
-    return "".join(items)
+def key_lanes(figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The chart's key, one item per lane: its side's colour, pattern (as a class name) and name
+    (already escaped in the figure). The page template writes each as a button that shows or hides
+    the lane."""
+    return [
+        {"lane": int(lane["lane"]), "colour": int(lane["colour"]) % 8,
+         "pattern": PATTERN_CLASSES.get(lane.get("pattern", ""), ""), "name": Markup(lane["name"])}
+        for lane in (figure["layout"].get("meta") or {}).get("lanes") or []
+    ]  # fmt: skip
 
 
 def scale_changes(figure: dict[str, Any]) -> str:

@@ -79,7 +79,7 @@ def environment(
     pictures: dict[str, str] | None = None,
     bundles: dict[str, str] | None = None,
     explainer: Explainer | None = None,
-    keys: dict[str, str] | None = None,
+    keys: dict[str, Any] | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
 
@@ -87,7 +87,7 @@ def environment(
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
     ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
-    ``keys``: figure path -> the items of the chart's key (see :func:`picture.key_items`), and
+    ``keys``: figure path -> the lanes of the chart's key (see :func:`picture.key_lanes`), and
     ``<path>#scale-changes`` -> ``"yes"`` where the chart's time scale changes along its axis.
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
@@ -194,7 +194,7 @@ def environment(
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
-        chart_key=lambda figure: Markdown((keys or {}).get(figure, "")),
+        chart_lanes=lambda figure: (keys or {}).get(figure, []),
         scale_changes=lambda figure: (keys or {}).get(f"{figure}#scale-changes", ""),
         bundle=lambda figure: (bundles or {}).get(figure, "basic"),
         bundle_files=PLOTLY_PATHS,

@@ -676,59 +676,38 @@
 
   /* ---- controls ------------------------------------------------------------------------------- */
 
-  /* A word of the chart's interface, from the <figure>'s data-label-NAME attribute. */
+  /* A word of the chart's interface the script writes itself, from the <figure>'s data-label-NAME. */
   function label(element, name) {
     return element.getAttribute("data-label-" + name) || "";
   }
 
-  function button(className, text, title, onClick) {
-    var made = document.createElement("button");
-    made.type = "button";
-    made.className = className;
-    made.textContent = text;
-    if (title) { made.title = title; made.setAttribute("aria-label", title); }
-    made.addEventListener("click", onClick);
-    return made;
-  }
-
-  /* Zoom and reset, laid over the room the figure leaves at its top (charts.TOOLBAR): three small
-     buttons that always fit, so nothing is ever hidden behind a sideways scroll. */
-  function buildToolbar(chart) {
-    var bar = document.createElement("div");
-    bar.className = "explainer-chart__toolbar";
-    bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", label(chart.element, "controls"));
-    bar.appendChild(button("explainer-chart__zoom explainer-chart__zoom--in", "+", label(chart.element, "zoom-in"),
-                           function () { zoom(chart, 1 / ZOOM_STEP); }));
-    bar.appendChild(button("explainer-chart__zoom explainer-chart__zoom--out", "\u2212", label(chart.element, "zoom-out"),
-                           function () { zoom(chart, ZOOM_STEP); }));
-    bar.appendChild(button("explainer-chart__reset", label(chart.element, "reset"), "", function () { reset(chart); }));
-    chart.stage.insertBefore(bar, chart.plot);
+  /* Zoom and reset, over the room the figure leaves at its top (charts.TOOLBAR): three small
+     buttons, written by the page hidden, that always fit, so nothing hides behind a sideways scroll. */
+  function wireToolbar(chart) {
+    var bar = chart.stage.querySelector(".explainer-chart__toolbar");
+    if (!bar) return;
+    bar.querySelector(".explainer-chart__zoom--in").addEventListener("click", function () { zoom(chart, 1 / ZOOM_STEP); });
+    bar.querySelector(".explainer-chart__zoom--out").addEventListener("click", function () { zoom(chart, ZOOM_STEP); });
+    bar.querySelector(".explainer-chart__reset").addEventListener("click", function () { reset(chart); });
+    bar.hidden = false;
     chart.toolbar = bar;
   }
 
-  /* The key under the chart (written by the build, one item per side) becomes a row of buttons
-     that show or hide each side's lane. */
-  function upgradeKey(chart) {
+  /* The key under the chart: one button per side, written by the page disabled, that shows or
+     hides the side's lane. */
+  function wireKey(chart) {
     var key = chart.element.querySelector(".explainer-chart__key");
     if (!key) return;
     chart.key = key;
-    key.querySelectorAll("li[data-lane]").forEach(function (item) {
-      if (item.querySelector("button")) return;
-      var lane = Number(item.getAttribute("data-lane"));
-      var made = document.createElement("button");
-      made.type = "button";
-      made.className = "explainer-chart__lane";
-      made.setAttribute("aria-pressed", "true");
-      made.title = label(chart.element, "lane");
-      while (item.firstChild) made.appendChild(item.firstChild);
+    key.querySelectorAll("li[data-lane] button").forEach(function (made) {
+      var lane = Number(made.parentNode.getAttribute("data-lane"));
       made.addEventListener("click", function () {
         var shown = made.getAttribute("aria-pressed") !== "true";
         made.setAttribute("aria-pressed", shown ? "true" : "false");
         chart.hidden[lane] = !shown;
         showLanes(chart);
       });
-      item.appendChild(made);
+      made.disabled = false;
     });
   }
 
@@ -750,35 +729,31 @@
 
   function setUp(element) {
     if (charts.has(element)) return;
-    var plot = element.querySelector(".explainer-chart__plot");
+    var stage = element.querySelector(".explainer-chart__stage");
+    var plot = stage && stage.querySelector(".explainer-chart__plot");
     var picture = plot && plot.querySelector(".explainer-picture[data-geometry]");
     if (!picture) return;
     var geometry = JSON.parse(picture.getAttribute("data-geometry"));
-    var stage = document.createElement("div");
-    stage.className = "explainer-chart__stage";
-    plot.parentNode.insertBefore(stage, plot);
-    stage.appendChild(plot);
-    var layer = document.createElement("div");
-    layer.className = "explainer-chart__points";
-    stage.appendChild(layer);
-    var tooltip = document.createElement("div");
-    tooltip.className = "explainer-chart__label";
-    tooltip.hidden = true;
-    tooltip.setAttribute("aria-hidden", "true"); // the focused link's own label says the same
-    stage.appendChild(tooltip);
     plot.setAttribute("aria-hidden", "true"); // the links layer and the list carry the chart's content
     var chart = {
-      element: element, plot: plot, stage: stage, layer: layer, tooltip: tooltip, toolbar: null, key: null,
+      element: element, plot: plot, stage: stage, layer: stage.querySelector(".explainer-chart__points"),
+      tooltip: stage.querySelector(".explainer-chart__label"), toolbar: null, key: null,
       geometry: geometry, full: geometry.axes.x.range.map(Number), range: null, hidden: {},
       points: readPoints({ plot: plot }), scale: null, figure: null, figureLoad: null, hovers: null,
       drawn: false, drawing: null, shown: null, frame: 0
     };
     charts.set(element, chart);
-    buildToolbar(chart);
-    upgradeKey(chart);
+    wireToolbar(chart);
+    wireKey(chart);
     gestures(chart);
-    layoutPoints(chart);
-    resizer.observe(stage);
+    // The links need the chart's width: read it after the browser has laid the page out itself, in
+    // a task of its own, so setting up never forces a layout or lengthens the page's first task.
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        layoutPoints(chart);
+        resizer.observe(stage);
+      }, 0);
+    });
   }
 
   /* Re-place the links and the label when the chart's width changes; Plotly redraws at the new
@@ -830,10 +805,13 @@
     });
   }
 
+  /* Material calls this within its own first task: each chart is set up in a task of its own. */
   function onPage() {
-    copyButtons();
     purgeDetached();
-    document.querySelectorAll(".explainer-chart[data-figure]").forEach(setUp);
+    setTimeout(copyButtons, 0);
+    document.querySelectorAll(".explainer-chart[data-figure]").forEach(function (element) {
+      setTimeout(function () { setUp(element); }, 0);
+    });
   }
 
   /* Re-theme drawn charts when the reader toggles the palette (the picture follows the stylesheet). */

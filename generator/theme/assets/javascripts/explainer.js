@@ -25,6 +25,7 @@
   var charts = new Map(); // <figure> -> chart state
   var pageLoaded = false;
   var settled = false;
+  var waiting = 0; // charts of thousands near the viewport that Plotly has not drawn yet
   var MAX_POINT_LINKS = 300;
   var NEAR = 16; // pixels from a marker's centre within which the pointer is on it
   var ZOOM_STEP = 2;
@@ -754,7 +755,24 @@
         resizer.observe(stage);
       }, 0);
     });
+    // A chart of thousands is a summary until Plotly draws it (no point of its own to answer a
+    // reader): Plotly takes over once it is near the viewport and the browser is idle, and the
+    // page does not settle before (the search index waits).
+    if (element.hasAttribute("data-summary")) nearby.observe(element);
   }
+
+  var nearby = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      nearby.unobserve(entry.target);
+      var chart = charts.get(entry.target);
+      whenIdle(function () {
+        var done = function () { waiting -= 1; settle(); };
+        if (chart) draw(chart).then(done, done);
+        else done();
+      });
+    });
+  }, { rootMargin: "200px" });
 
   /* Re-place the links and the label when the chart's width changes; Plotly redraws at the new
      width, with the ticks that fit it. */
@@ -777,6 +795,7 @@
     charts.forEach(function (chart, element) {
       if (!document.body.contains(element)) {
         resizer.unobserve(chart.stage);
+        nearby.unobserve(element);
         if (chart.drawn && window.Plotly) window.Plotly.purge(chart.plot);
         charts.delete(element);
       }
@@ -810,6 +829,11 @@
     purgeDetached();
     setTimeout(copyButtons, 0);
     document.querySelectorAll(".explainer-chart[data-figure]").forEach(function (element) {
+      // A chart whose picture names no entry (thousands of them, summarised) waits for Plotly.
+      if (!charts.has(element) && !element.querySelector(".explainer-picture__point[data-order]")) {
+        element.setAttribute("data-summary", "");
+        waiting += 1;
+      }
       setTimeout(function () { setUp(element); }, 0);
     });
   }
@@ -838,10 +862,11 @@
     else window.setTimeout(callback, 200);
   }
 
-  /* Once the first page has loaded, the page says, at the browser's next idle moment, that it has
-     settled: the site's search index, held back until then (see main.html), may load. */
+  /* Once the first page has loaded (and its charts of thousands are drawn), the page says, at the
+     browser's next idle moment, that it has settled: the site's search index, held back until then
+     (see main.html), may load. */
   function settle() {
-    if (settled || !pageLoaded) return;
+    if (settled || !pageLoaded || waiting > 0) return;
     settled = true;
     whenIdle(function () { document.dispatchEvent(new Event("explainer:settled")); });
   }

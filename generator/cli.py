@@ -141,18 +141,21 @@ def cmd_generate(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
     project = site_folder.Project()
     config_file = Path(args.config_file)
+    keep: list[Path] = [content]
     if config_file.is_file():  # the project's own settings, read by the engine: address, repository, features
         settings = _config(engines.reader(), config_file)
         project = _project(settings)
         site_url = args.site_url or settings.site_url or None
+        keep += [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
     else:
         site_url = args.site_url or os.environ.get("SITE_URL") or None
+    out = Path(args.out)
+    site_folder.check_out(out, keep, config_file.absolute().parent)  # before any work
     output = generate(content, site_url=site_url)
     incident = read_incident(content)  # valid: generate() checked every record
     assert incident is not None
     files = site_folder.files(output, incident, site_url, project)
-    out = Path(args.out)
-    if out.is_dir() and any(out.iterdir()) and (out / site_folder.CONFIG).is_file():
+    if out.is_dir() and (out / site_folder.MARKER).is_file():
         # A folder generated before: change it in place, so a live preview watching it follows.
         written, removed = sync_files(out, files)
         _say(f"updated {args.out}/ in place: {written} file(s) written, {removed} removed")

@@ -175,8 +175,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.report = {"records": output.records, "pages": len(output.pages), "stages": dict(timings.stages)}
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
-            for file in list(files):  # the record files are input, not pages
-                if file.src_uri.endswith((".yml", ".yaml")) and "/" not in file.src_uri:
+            # Nothing in the content folder is published as it is: the record files are input, and
+            # any other file stopped the build or is one the editors keep unpublished ('ignore').
+            docs = Path(config.docs_dir).absolute()
+            for file in list(files):
+                if file.abs_src_path and Path(file.abs_src_path).absolute().is_relative_to(docs):
                     files.remove(file)
         nav_pages = {path for _, path in output.nav}
         for path, text in sorted(output.files().items()):

@@ -301,6 +301,10 @@ class Incident(Model):
     is no default: the publisher chooses it."""
     first_published: dt.date | None = None
     """The day the explainer was first published, as ``YYYY-MM-DD`` (leave out until it is)."""
+    ignore: list[Annotated[Line, Field(max_length=200)]] = []
+    """Files kept in the content folder that are not records (notes, drafts, documents): glob
+    patterns relative to it, such as ``notes/**`` or ``*.pdf``. They are never published; any other
+    file that is not a record stops the build. Left out of the open data."""
 
 
 SourceKind = Literal[

@@ -6,6 +6,8 @@ Every file is checked and every record in it, so one run reports all the mistake
 from __future__ import annotations
 
 import difflib
+import fnmatch
+import os
 import re
 import types
 import typing
@@ -272,36 +274,120 @@ def _language_problem(tag: str) -> str | None:
     return None
 
 
+RECORD_FILES = frozenset({INCIDENT_FILE, *(kind.file for kind in KINDS)})
+SCHEMA_DIR = ".schema"
+"""Where ``explainer schema`` writes the JSON Schemas editors' tools complete from (never published)."""
+
+
+def _ignored(relative: str, patterns: typing.Sequence[str]) -> bool:
+    """Whether a file (path relative to the content folder) matches an ``ignore`` pattern: a glob on
+    the whole path (``notes/**``, ``drafts/*.md``) or on the file's name (``*.pdf``)."""
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        pattern = pattern.strip().lstrip("/")
+        if pattern.endswith("/"):
+            pattern += "**"
+        whole = fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(relative, pattern.replace("/**", "/*"))
+        if whole or (pattern.startswith("**/") and fnmatch.fnmatchcase(name, pattern[3:])):
+            return True
+        if "/" not in pattern and fnmatch.fnmatchcase(name, pattern):
+            return True
+        if pattern.endswith("/**") and relative.startswith(pattern[:-2]):
+            return True
+    return False
+
+
+def stray_files(root: Path, patterns: typing.Sequence[str] = ()) -> list[Problem]:
+    """Every file in the content folder that is neither a record file, a schema ``explainer schema``
+    wrote, nor matched by ``ignore`` in incident.yml: notes, backups, documents and pages an editor
+    left there must never reach the site, so each stops the build, saying how to move or ignore it."""
+    problems = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            relative = path.relative_to(root).as_posix()
+            if relative in RECORD_FILES and not path.is_symlink():
+                continue
+            if relative.startswith(f"{SCHEMA_DIR}/") and relative.endswith(".schema.json"):
+                continue
+            if _ignored(relative, patterns):
+                continue
+            if path.is_symlink() and "/" not in relative:
+                problems.append(Problem(path, 0, 0, "record files must not be symbolic links"))
+            elif "/" not in relative and path.suffix.lower() in (".yml", ".yaml"):
+                stem = path.name.split(".")[0]
+                close = difflib.get_close_matches(stem, [Path(k).stem for k in RECORD_FILES], n=1, cutoff=0.6)
+                hint = (
+                    f": did you mean {close[0]}.yml?"
+                    if close
+                    else f"; record files are {', '.join(sorted(RECORD_FILES))}"
+                )
+                problems.append(
+                    Problem(
+                        path, 1, 1, f"'{name}' is not a record file{hint} (or list it under 'ignore:' in incident.yml)"
+                    )
+                )
+            elif _backup_pattern(name):
+                problems.append(
+                    Problem(
+                        path, 1, 1,
+                        f"'{relative}' looks like an editor's backup or swap file: delete it, or keep such files"
+                        f" unpublished with ignore: [\"{_backup_pattern(name)}\"] in incident.yml",
+                    )
+                )  # fmt: skip
+            else:
+                problems.append(
+                    Problem(
+                        path, 1, 1,
+                        f"'{relative}' is not a record file, and nothing else may be published from the content"
+                        " folder: move it out of the folder, or keep it here unpublished by listing it in"
+                        f" incident.yml: ignore: [\"{_pattern_for(relative)}\"]",
+                    )
+                )  # fmt: skip
+    return problems
+
+
+_BACKUPS = {"~": "*~", ".bak": "*.bak", ".orig": "*.orig", ".tmp": "*.tmp", ".swp": ".*.swp", ".swo": ".*.swo"}
+
+
+def _backup_pattern(name: str) -> str:
+    """The ``ignore`` pattern for an editor's backup, swap or lock file, or '' for another file."""
+    if name.startswith(".#") or (name.startswith("#") and name.endswith("#")):
+        return ".#*" if name.startswith(".#") else "#*#"
+    return next((pattern for ending, pattern in _BACKUPS.items() if name.endswith(ending)), "")
+
+
+def _pattern_for(relative: str) -> str:
+    """An ``ignore`` pattern an editor can copy for a stray file: its folder, or its name."""
+    return relative.split("/", 1)[0] + "/**" if "/" in relative else relative
+
+
+def _ignore_patterns(loaded: LoadedFile | None) -> list[str]:
+    """The ``ignore`` patterns incident.yml gives, read before it is checked (a mistake elsewhere in
+    it must not turn every ignored file into a problem of its own)."""
+    data = loaded.data if loaded is not None else None
+    value = data.get("ignore") if isinstance(data, dict) else None
+    return [str(item) for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
 def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]]:
     """Load and type-check every record file in ``root``. Returns the content when there is no problem."""
     problems: list[Problem] = []
     if not root.is_dir():
         return None, [Problem(root, 0, 0, "content folder not found")]
 
-    known = {INCIDENT_FILE, *(kind.file for kind in KINDS)}
-    for path in sorted(root.iterdir()):
-        if path.is_symlink():
-            problems.append(Problem(path, 0, 0, "record files must not be symbolic links"))
-        elif path.suffix in (".yml", ".yaml") and path.name not in known:
-            stem_hint = suggest(path.stem, [Path(k).stem for k in known])
-            problems.append(
-                Problem(
-                    path,
-                    0,
-                    0,
-                    f"unknown record file '{path.name}': expected one of {', '.join(sorted(known))}{stem_hint}",
-                )
-            )
-
     incident: models.Incident | None = None
     incident_origin: Origin | None = None
     parsed: dict[tuple[str, bool], prose.Prose] = {}
     incident_path = root / INCIDENT_FILE
+    patterns: list[str] = []
     if not incident_path.is_file():
         problems.append(Problem(incident_path, 0, 0, "missing: every explainer needs an incident.yml"))
     elif not incident_path.is_symlink():
         loaded, load_problems = load_yaml(incident_path)
         problems += load_problems
+        patterns = _ignore_patterns(loaded)
         if loaded is not None:
             incident_origin = Origin(loaded, None)
             if not isinstance(loaded.data, dict):
@@ -316,6 +402,8 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
                 language_problem = incident and _language_problem(incident.language)
                 if language_problem:
                     problems.append(incident_origin.problem(f"'language': {language_problem}", "language"))
+
+    problems += stray_files(root, patterns)
 
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
     for kind in KINDS:

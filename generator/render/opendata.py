@@ -43,7 +43,7 @@ def document(explainer: Explainer) -> dict[str, Any]:
     """The explainer as plain JSON data (the order of records is the site's)."""
     data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
-        "incident": explainer.incident.model_dump(mode="json", exclude_none=True),
+        "incident": explainer.incident.model_dump(mode="json", exclude_none=True, exclude={"ignore"}),
     }
     for kind in KINDS:
         table = getattr(explainer, kind.key)

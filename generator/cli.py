@@ -37,9 +37,28 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _project_above(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds an explainer project (its mkdocs.yml)."""
+    for folder in [start.absolute(), *start.absolute().parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return None
+
+
+def _where_to_run(missing: str) -> str:
+    """Where to run the command from, when ``missing`` is not here (run from a sub-folder)."""
+    project = _project_above(Path.cwd().parent)
+    if project is not None:
+        hop = os.path.relpath(project)
+        return f"{missing} not found here: run explainer from the project's folder, {project} (cd {hop})"
+    return f"{missing} not found: run explainer from an explainer project's folder (explainer init starts one)"
+
+
 def _content_dir(value: str | None) -> Path:
     path = Path(value or "content")
     if not path.is_dir():
+        if value is None:
+            raise UsageError(_where_to_run("the content folder 'content'"))
         raise UsageError(f"content folder '{path}' not found")
     return path
 
@@ -131,9 +150,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     today = dt.date.today().isoformat()
-    written = scaffold.init_project(folder, args.title, today, __version__, args.licence)
-    _say(f"started a new explainer in {folder}/ ({len(written)} files)")
-    _say(f"next: cd {folder} && explainer build   (then edit content/ and run explainer serve)")
+    written = scaffold.init_project(folder, args.title, today, __version__, args.licence, args.source)
+    _say(f"started a new explainer in {folder}/ ({len(written)} files); its README.md says what to do next:")
+    _say(f"  cd {folder} && explainer serve     (a preview at http://127.0.0.1:8000/ that follows your edits)")
+    _say("  edit the records in content/ (each '✎' marks text still to write), then: explainer build")
     return 0
 
 
@@ -184,6 +204,8 @@ def _source_date_epoch(content: Path) -> str | None:
 
 def _config(engine: engines.Engine, config_file: Path, **overrides: Any) -> Any:
     if not config_file.is_file():
+        if config_file == Path("mkdocs.yml"):
+            raise UsageError(_where_to_run("the site configuration mkdocs.yml"))
         raise UsageError(f"site configuration '{config_file}' not found")
     try:
         return engine.load_config(config_file, **overrides)
@@ -362,10 +384,12 @@ def parser() -> argparse.ArgumentParser:
         description="Build an explainer site from an incident's YAML records.",
         epilog=(
             "Examples:\n  explainer validate content\n  explainer new event --id border-closed\n"
-            "  explainer build\n  explainer serve --port 8001\n  explainer init ../next-story"
+            "  explainer build\n  explainer serve --port 8001\n"
+            '  explainer init ../next-story --title "Next story" --licence "CC BY 4.0"'
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
     validate = _command(
@@ -419,6 +443,13 @@ def parser() -> argparse.ArgumentParser:
         ['explainer init ../harbour-strike --title "Harbour strike" --licence "CC BY 4.0"'],
     )
     init.add_argument("folder", help="the folder to create (must not exist or be empty)")
+    init.add_argument(
+        "--from",
+        dest="source",
+        metavar="WHEEL-OR-ADDRESS",
+        help="where the new project installs the generator from, until a release is on PyPI: a wheel file"
+        " (copied into vendor/) or a git+https:// address (default: incident-explainer==VERSION from PyPI)",
+    )
     init.add_argument("--title", default="New explainer", help="the site's name")
     init.add_argument(
         "--licence",

@@ -171,6 +171,12 @@ def _convert(node: yaml.Node, path: PathKey, loaded: LoadedFile) -> Any:
                 raise _Refused("YAML merge keys (<<) are not allowed: write each field out", key_node.start_mark)
             if key in result:
                 first = loaded.key_positions[(*path, key)]
+                if key == "id" and path and isinstance(path[-1], int):  # a record whose "- " was forgotten
+                    raise _Refused(
+                        f"a second 'id' in the record that starts at line {first[0]}: a new record starts with"
+                        " '- ' (a dash and a space) before its id, e.g. '- id: second-record'",
+                        key_node.start_mark,
+                    )
                 raise _Refused(
                     f"duplicate key '{key}' (first given at line {first[0]}): YAML would silently keep only the last",
                     key_node.start_mark,
@@ -237,6 +243,16 @@ def load_text(path: Path, text: str) -> tuple[LoadedFile | None, list[Problem]]:
             return None, [Problem(path, line, col, f"nesting deeper than {MAX_DEPTH} levels is not allowed")]
         elif "control characters are not allowed" in problem or "special characters" in problem:
             problem = "a control character is not allowed in YAML: remove it"
+        elif "mapping values are not allowed" in problem:  # a plain value holding ": "
+            field = lines[mark.line].split(":", 1)[0].strip().lstrip("- ") if mark and mark.line < len(lines) else ""
+            example = f' e.g. {field}: "..."' if field else ""
+            return None, [
+                Problem(
+                    path, line, col,
+                    "a colon followed by a space inside a value would start a new field: put the whole text in"
+                    f" quotes,{example} (a quote inside it is written \\\"), or use a colon without a space after it",
+                )
+            ]  # fmt: skip
         return None, [Problem(path, line, col, f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:  # libyaml reports some errors without a position
         return None, [Problem(path, 0, 0, f"YAML error: {exc}")]

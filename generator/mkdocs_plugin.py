@@ -34,9 +34,11 @@ from .assets import (
 )
 from .errors import ContentError
 from .i18n import Language
+from .load import load_yaml
 from .messages import NAV, PALETTE_TOGGLE
 from .pipeline import Timings, generate, read_incident
 from .render import problems_page
+from .validate import placeholders
 from .views import first_sentence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -155,7 +157,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         timings = Timings()
         try:
             output = generate(
-                content_dir, timings, self._template_dirs(config), config.site_url or None, config.site_author
+                content_dir,
+                timings,
+                self._template_dirs(config),
+                config.site_url or None,
+                config.site_author,
+                drafts=self.serving,  # the preview shows placeholders, marked; a build refuses them
             )
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
@@ -169,6 +176,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
             return files
+        if self.serving:
+            self._flag_placeholders(content_dir)
         self.last_pages = sorted(output.pages)
         self.lastmod = output.lastmod
         self.feed = output.feed
@@ -198,6 +207,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         except AssetError as error:
             raise PluginError(str(error)) from None
         return files
+
+    def _flag_placeholders(self, content_dir: Path) -> None:
+        """In the live preview, text still to be written shows on the pages (marked ✎) and here."""
+        found = [
+            problem
+            for path in sorted(content_dir.glob("*.yml"))
+            for loaded in [load_yaml(path)[0]]
+            if loaded is not None
+            for problem in placeholders(loaded)
+        ]
+        if found:
+            shown = "\n".join(p.format(content_dir.absolute().parent) for p in found[:10])
+            more = f"\n... and {len(found) - 10} more" if len(found) > 10 else ""
+            log.warning(
+                "%d placeholder(s) still to write; a build refuses to publish them:\n%s%s", len(found), shown, more
+            )
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The sitemap's <lastmod>: the day the page's records last changed, not the day of the build.

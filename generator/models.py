@@ -119,6 +119,10 @@ HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
 HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
 """An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
 
+PLACEHOLDER = "\u270e"
+"""Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):
+the live preview shows it, marked, so editors can start at once; a build refuses to publish it."""
+
 Sources = Annotated[
     list[RecordId], Field(min_length=1, description="Ids of the source records that support this record; at least one.")
 ]

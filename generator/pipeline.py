@@ -52,14 +52,17 @@ def quiet_collector() -> Iterator[None]:
             gc.enable()
 
 
-def build_explainer(content_dir: Path, timings: Timings | None = None) -> Explainer:
-    """Load, validate and link a content folder. Raises :class:`ContentError` listing every problem."""
+def build_explainer(content_dir: Path, timings: Timings | None = None, drafts: bool = False) -> Explainer:
+    """Load, validate and link a content folder. Raises :class:`ContentError` listing every problem.
+
+    ``drafts``: text still to be written is allowed (the live preview shows it, marked).
+    """
     with quiet_collector():
-        return _build_explainer(content_dir, timings or Timings())
+        return _build_explainer(content_dir, timings or Timings(), drafts)
 
 
-def _build_explainer(content_dir: Path, timings: Timings) -> Explainer:
-    content, problems = timings.run("load+validate", lambda: validate_content(content_dir))
+def _build_explainer(content_dir: Path, timings: Timings, drafts: bool = False) -> Explainer:
+    content, problems = timings.run("load+validate", lambda: validate_content(content_dir, drafts))
     if problems or content is None:
         raise ContentError(problems)
     explainer, problems = timings.run("link", lambda: link(content))
@@ -88,12 +91,14 @@ def generate(
     template_dirs: Sequence[Path] = (),
     site_url: str | None = None,
     author: str | None = None,
+    drafts: bool = False,
 ) -> Output:
     """Every page and data file of the explainer in ``content_dir``.
 
     ``template_dirs`` are searched for page templates before the generator's own (a site's overrides).
+    ``drafts``: for the live preview, text still to be written is shown instead of refused.
     """
     timings = timings or Timings()
     with quiet_collector():
-        explainer = _build_explainer(content_dir, timings)
+        explainer = _build_explainer(content_dir, timings, drafts)
         return timings.run("render", lambda: render(explainer, template_dirs, site_url, author))

@@ -74,7 +74,8 @@ def write_schemas(content: Path) -> list[Path]:
 
 
 def _comment(text: str | None, indent: str) -> list[str]:
-    return [f"{indent}# {line}".rstrip() for line in (text or "").splitlines()]
+    """A field's description as YAML comments, its ``code`` written as editors read it: `code`."""
+    return [f"{indent}# {line.replace('``', '`')}".rstrip() for line in (text or "").splitlines()]
 
 
 def _placeholder(annotation: Any) -> tuple[str, str | None]:
@@ -222,18 +223,48 @@ def starter() -> dict[str, str]:
     return dict(_starter_files(importlib.resources.files("generator") / STARTER))
 
 
-def init_project(folder: Path, title: str, today: str, version: str, licence: str) -> list[Path]:
+PACKAGE = "incident-explainer"
+VENDOR = "vendor"
+"""Where ``explainer init --from WHEEL`` keeps the generator's wheel in the new project."""
+
+
+def requirement(version: str, source: str | None, folder: Path) -> tuple[str, dict[str, bytes]]:
+    """The requirements line that installs the generator in the new project, and any file to copy.
+
+    Without ``source``: the release of this version on PyPI. With a wheel file: a copy in
+    ``vendor/`` (the Pages workflow installs it from the repository). With anything else (a
+    ``git+https://...`` address, an https address of a wheel): that address.
+    """
+    if source is None:
+        return f"{PACKAGE}=={version}", {}
+    wheel = Path(source)
+    if wheel.suffix == ".whl":
+        if not wheel.is_file():
+            raise UsageError(f"--from {source}: no such wheel file")
+        return f"./{VENDOR}/{wheel.name}", {f"{VENDOR}/{wheel.name}": wheel.read_bytes()}
+    if source.startswith(("git+https://", "https://")):
+        return f"{PACKAGE} @ {source}", {}
+    raise UsageError(f"--from {source}: give a wheel file (.whl), a git+https:// or an https:// address")
+
+
+def init_project(
+    folder: Path, title: str, today: str, version: str, licence: str, source: str | None = None
+) -> list[Path]:
     """Start a new explainer in ``folder`` (which must not exist or be empty).
 
     ``licence``: the name of the licence the publisher chose for the records and data.
+    ``source``: where the project installs the generator from (see :func:`requirement`).
     """
     if folder.exists() and any(folder.iterdir()):
         raise UsageError(f"'{folder}' is not empty: choose a new folder")
+    needed, copies = requirement(version, source, folder)
     values = {
         "%TITLE%": json.dumps(title, ensure_ascii=False),
         "%TODAY%": today,
         "%LICENCE%": "{name: " + json.dumps(licence, ensure_ascii=False) + "}",
         "%VERSION%": version,
+        "%REQUIREMENT%": needed,
+        "%NAME%": title,
     }
     files = {}
     for relative, text in starter().items():
@@ -248,5 +279,10 @@ def init_project(folder: Path, title: str, today: str, version: str, licence: st
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
-    write_schemas(folder / "content")
+    for relative, data in copies.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    written += [path for path in write_schemas(folder / "content") if path not in written]
     return written

@@ -363,6 +363,31 @@ def _pattern_for(relative: str) -> str:
     return relative.split("/", 1)[0] + "/**" if "/" in relative else relative
 
 
+def placeholders(loaded: LoadedFile) -> list[Problem]:
+    """Text still to be written (it starts with ``✎``, as the starter's records do), at its line."""
+    found = []
+
+    def walk(value: Any, path: PathKey) -> None:
+        if isinstance(value, str) and value.lstrip().startswith(models.PLACEHOLDER):
+            line, col = loaded.value_positions.get(path, (0, 0))
+            found.append(
+                Problem(
+                    loaded.path, line, col,
+                    f"still the starter's placeholder ({value.strip()[:60]}): write the record's own words here"
+                    " (explainer serve shows the site with placeholders marked; a build never publishes them)",
+                )
+            )  # fmt: skip
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    walk(loaded.data, ())
+    return found
+
+
 def _ignore_patterns(loaded: LoadedFile | None) -> list[str]:
     """The ``ignore`` patterns incident.yml gives, read before it is checked (a mistake elsewhere in
     it must not turn every ignored file into a problem of its own)."""
@@ -371,8 +396,12 @@ def _ignore_patterns(loaded: LoadedFile | None) -> list[str]:
     return [str(item) for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
-def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]]:
-    """Load and type-check every record file in ``root``. Returns the content when there is no problem."""
+def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent | None, list[Problem]]:
+    """Load and type-check every record file in ``root``. Returns the content when there is no problem.
+
+    ``drafts``: text still to be written (see :data:`models.PLACEHOLDER`) is allowed, as in the live
+    preview; otherwise each is a problem.
+    """
     problems: list[Problem] = []
     if not root.is_dir():
         return None, [Problem(root, 0, 0, "content folder not found")]
@@ -388,6 +417,8 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
         loaded, load_problems = load_yaml(incident_path)
         problems += load_problems
         patterns = _ignore_patterns(loaded)
+        if loaded is not None and not drafts:
+            problems += placeholders(loaded)
         if loaded is not None:
             incident_origin = Origin(loaded, None)
             if not isinstance(loaded.data, dict):
@@ -416,6 +447,8 @@ def validate_content(root: Path) -> tuple[ValidatedContent | None, list[Problem]
         problems += load_problems
         if loaded is None or loaded.data is None:
             continue
+        if not drafts:
+            problems += placeholders(loaded)
         if not isinstance(loaded.data, list):
             problems.append(
                 Problem(

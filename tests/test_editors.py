@@ -11,7 +11,7 @@ import pytest
 
 from generator import models, prose, scaffold
 from generator.pipeline import build_explainer
-from tests.conftest import CONTENT, FIXTURE, run_explainer, site_pages
+from tests.conftest import CONTENT, FIXTURE, make_project, run_explainer, site_pages
 
 
 def test_committed_schemas_match_the_models() -> None:
@@ -118,13 +118,32 @@ def test_new_without_trailing_newline_keeps_the_last_line(fixture_copy: Path) ->
     assert questions.read_bytes().startswith(before + b"\n")
 
 
-def test_init_starts_a_project_that_builds_at_once(tmp_path: Path) -> None:
+def fill_placeholders(folder: Path) -> int:
+    """Write words in place of every placeholder of a starter project, as an editor would."""
+    filled = 0
+    for path in (folder / "content").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        filled += text.count("\u270e ")
+        path.write_text(
+            text.replace("\u270e Replace this with", "Words for").replace("\u270e Replace with", "Words for")
+        )
+    return filled
+
+
+def test_init_starts_a_project_that_refuses_to_publish_its_placeholders(tmp_path: Path) -> None:
     folder = tmp_path / "harbour"
     refused = run_explainer("init", str(folder), "--title", "Harbour strike")
     assert refused.returncode == 2 and "--licence" in refused.stderr and not folder.exists(), "no licence invented"
     result = run_explainer("init", str(folder), "--title", "Harbour strike", "--licence", "CC BY-SA 4.0")
     assert result.returncode == 0, result.stderr
-    assert (folder / ".github" / "workflows" / "pages.yml").is_file()
+    written = [p for p in folder.rglob("*") if p.is_file()]
+    assert f"({len(written)} files)" in result.stderr, "init says how many files it wrote"
+    assert (folder / ".github" / "workflows" / "pages.yml").is_file() and (folder / "README.md").is_file()
+    placeholders = run_explainer("build", cwd=folder)
+    assert placeholders.returncode == 1 and not (folder / "site").exists()
+    flagged = [line for line in placeholders.stderr.splitlines() if "placeholder" in line]
+    assert len(flagged) == fill_placeholders(folder) > 10
+    assert all(re.match(r"content/\w+\.yml:\d+:\d+: ", line) for line in flagged), "each at its line"
     built = run_explainer("build", cwd=folder)
     assert built.returncode == 0, built.stderr
     assert "Harbour strike" in (folder / "site" / "index.html").read_text(encoding="utf-8")
@@ -137,6 +156,7 @@ def test_the_site_is_named_by_incident_yml_not_mkdocs_yml(tmp_path: Path) -> Non
     """Once incident.yml has a title, no page says the name `init` started with."""
     folder = tmp_path / "harbour"
     assert run_explainer("init", str(folder), "--licence", "CC BY 4.0").returncode == 0
+    fill_placeholders(folder)
     incident = folder / "content" / "incident.yml"
     text = incident.read_text(encoding="utf-8")
     assert 'title: "New explainer"' in text
@@ -292,3 +312,23 @@ def test_a_generated_folder_keeps_the_edit_links_to_the_yaml(tmp_path: Path) -> 
     timeline = (out / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/bridge/blob/main/content/events.yml"' in timeline
     assert "timeline.md" not in re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', timeline)[0]
+
+
+def test_small_slips_an_editor_met(tmp_path: Path, fixture_copy: Path) -> None:
+    """The version is said; new records' comments read as written; running from content/ says where
+    to go; an actor page does not say "(paraphrase)" twice."""
+    from generator import __version__
+
+    assert run_explainer("--version").stdout.strip() == f"explainer {__version__}"
+    assert (
+        run_explainer("new", "statement", "--id", "fresh-statement", "--content-dir", str(fixture_copy)).returncode == 0
+    )
+    text = (fixture_copy / "statements.yml").read_text(encoding="utf-8")
+    assert "``" not in text and "`verbatim`" in text
+    project = make_project(tmp_path / "project")
+    inside = run_explainer("build", cwd=project / "content")
+    assert inside.returncode == 2 and f"run explainer from the project's folder, {project}" in inside.stderr
+    assert "(cd ..)" in inside.stderr
+    assert run_explainer("build", cwd=project).returncode == 0
+    actor = (project / "site" / "actors" / "example-ministry" / "index.html").read_text(encoding="utf-8")
+    assert "(paraphrase): (paraphrase)" not in actor and "(paraphrase) The ministry described" in actor

@@ -125,12 +125,13 @@ def test_failed_build_leaves_the_previous_site_as_it_was(tmp_path: Path) -> None
 
 
 def test_mkdocs_failure_after_generation_leaves_the_previous_site(tmp_path: Path) -> None:
-    """Valid records, but MkDocs fails in --strict mode (a hand-written page with a broken link):
-    the build stops and site/ is the one from before, with no half-built folder beside it."""
+    """Valid records, but MkDocs fails in --strict mode (the navigation names a page that does not
+    exist): the build stops and site/ is the one from before, with no half-built folder beside it."""
     project = make_project(tmp_path / "project")
     assert run_explainer("build", cwd=project).returncode == 0
     before = {p.relative_to(project): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    (project / "content" / "notes.md").write_text("# Notes\n\nSee [nothing](missing.md).\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - Missing: missing.md\n", encoding="utf-8")
     result = run_explainer("build", cwd=project)
     assert result.returncode == 1
     assert "missing.md" in result.stderr and "left as it was" in result.stderr

@@ -13,7 +13,7 @@ import html
 import json
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
@@ -142,6 +142,7 @@ def front_matter(
     description: str,
     jsonld: Any = None,
     og_type: str = "website",
+    preload: Sequence[str] = (),
     template: str | None = None,
     oembed: str | None = None,
     hidden: bool = False,
@@ -149,9 +150,13 @@ def front_matter(
     """YAML front matter for a page, dumped by the YAML library rather than formatted.
 
     Title and description stay plain text (MkDocs also puts them in the search index); the theme
-    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON.
+    escapes them where it writes them into HTML. The JSON-LD is HTML-safe JSON. ``preload``:
+    scripts the theme asks the browser for from ``<head>``, so they download while the page does
+    (and run only when a chart needs them).
     """
     values: dict[str, Any] = {"title": str(title), "description": str(description), "og_type": og_type}
+    if preload:
+        values["preload"] = [str(path) for path in preload]
     if template:  # the theme template the page is rendered with (an embed has no site chrome)
         values["template"] = str(template)
     if oembed:  # the chart's oEmbed document, announced in <head> for CMSs that discover embeds

@@ -1,0 +1,105 @@
+"""The generator is a package others install: the wheel holds everything a build needs, and a
+newsroom's own project, started from it, installs and publishes as its Pages workflow would.
+
+From an empty folder, as a newcomer would: build the wheel and the source archive, install the
+wheel into a fresh virtual environment (nothing from this repository on its path), ``explainer
+init --from`` the wheel, write the starter's placeholders, then run the steps of the starter's
+own Pages workflow (its install and build steps) in a second fresh environment. Slow (two
+environments with their dependencies); pip's cache makes it quicker the second time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import __version__
+from tests.conftest import ROOT
+from tests.test_editors import fill_placeholders
+
+
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, check=False, env=env, timeout=900
+    )
+    assert result.returncode == 0, f"{args}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel and the source archive, built as a release builds them (``python -m build``)."""
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT, cwd=ROOT)
+    return out
+
+
+def fresh_venv(folder: Path) -> dict[str, str]:
+    """A new virtual environment (no site packages of this one), and the environment to run in it."""
+    run(sys.executable, "-m", "venv", folder, cwd=folder.parent)
+    path = f"{folder / 'bin'}{os.pathsep}{os.environ['PATH']}"
+    return {**{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}, "PATH": path,
+            "VIRTUAL_ENV": str(folder)}  # fmt: skip
+
+
+def test_the_wheel_holds_everything_a_build_needs(dist: Path) -> None:
+    [wheel] = dist.glob("*.whl")
+    assert wheel.name.startswith(f"incident_explainer-{__version__}-")
+    names = zipfile.ZipFile(wheel).namelist()
+    for needed in (
+        "generator/locales/en/LC_MESSAGES/explainer.po",
+        "generator/locales/es/LC_MESSAGES/explainer.po",
+        "generator/templates/timeline.md.j2",
+        "generator/theme/main.html",
+        "generator/theme/assets/javascripts/explainer.js",
+        "generator/theme/assets/stylesheets/explainer.css",
+        "generator/starter/content/incident.yml",
+        "generator/starter/.github/workflows/pages.yml",
+        "generator/starter/README.md",
+        "generator/py.typed",
+    ):
+        assert needed in names, needed
+    assert not any(name.startswith(("tests/", "content/")) for name in names), "no test or content file"
+    metadata = zipfile.ZipFile(wheel).read(f"incident_explainer-{__version__}.dist-info/METADATA").decode()
+    required = {re.split(r"[<>=!~; \[]", line.split(": ", 1)[1])[0].lower() for line in metadata.splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line}  # fmt: skip
+    imported = {"mkdocs", "mkdocs-material", "markdown-it-py", "pyyaml", "plotly", "pydantic", "jinja2", "babel",
+                "markupsafe"}  # fmt: skip
+    assert required == imported, "the runtime dependencies are exactly what generator/ needs"
+    assert list(dist.glob("*.tar.gz")), "a source archive too"
+
+
+def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: Path, tmp_path: Path) -> None:
+    [wheel] = dist.glob("*.whl")
+    # The editor's machine: the generator from the wheel, in an environment of its own.
+    editor = fresh_venv(tmp_path / "editor-env")
+    run("pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=tmp_path, env=editor)
+    version = run("explainer", "--version", cwd=tmp_path, env=editor)
+    assert version.stdout.strip() == f"explainer {__version__}"
+    project = tmp_path / "harbour-strike"
+    run("explainer", "init", project, "--title", "Harbour strike", "--licence", "CC BY 4.0", "--from", wheel,
+        cwd=tmp_path, env=editor)  # fmt: skip
+    assert (project / "vendor" / wheel.name).is_file()
+    assert fill_placeholders(project) > 10
+    run("explainer", "validate", cwd=project, env=editor)
+
+    # The Pages workflow on a clean runner: its own install and build steps, in a new environment.
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"] if "run" in s]
+    assert [s["run"] for s in steps] == ["python -m pip install -r requirements.txt", "explainer build"]
+    runner = fresh_venv(tmp_path / "runner-env")
+    for step in steps:
+        env = {**runner, **{k: "https://newsroom.example/harbour-strike/" for k in step.get("env", {})}}
+        run("bash", "-c", step["run"], cwd=project, env=env)
+    site = project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Harbour strike" in home and "https://newsroom.example/harbour-strike/" in home
+    assert (site / "assets" / "javascripts" / "explainer.js").is_file()
+    assert not any(p.suffix in (".yml", ".whl") for p in site.rglob("*")), "no record or wheel is published"

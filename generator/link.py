@@ -16,7 +16,7 @@ from . import dates, models, order, prose
 from .errors import Problem
 from .prose import Prose
 from .registry import BY_NAME, KINDS, MOMENTS
-from .validate import Origin, ValidatedContent, suggest
+from .validate import Origin, ValidatedContent, suggest, update_after_as_of
 
 KIND_NAMES = {kind.key: kind.name for kind in KINDS}
 """Kind key -> the singular name editors' messages use (``events`` -> ``event``)."""
@@ -113,8 +113,14 @@ def _a(noun: str) -> str:
 
 
 class _Checker:
-    def __init__(self, kind_of: dict[str, str]):
+    def __init__(
+        self, kind_of: dict[str, str], pending: dict[str, str] | None = None, troubled: set[str] | None = None
+    ):
         self.kind_of = kind_of
+        self.pending = pending or {}
+        """Ids of records with problems of their own: a reference to one is neither unknown nor checked."""
+        self.troubled = troubled or set()
+        """Kinds whose file has problems: an unknown id of theirs may be a record with problems."""
         self.problems: list[Problem] = []
 
     def ref(self, origin: Origin, target: str, allowed: Iterable[str], *loc: str | int) -> bool:
@@ -122,6 +128,8 @@ class _Checker:
         wanted = "record" if len(allowed) > 2 else " or ".join(KIND_NAMES[k] for k in allowed)
         kind = self.kind_of.get(target)
         name = next(part for part in reversed(loc) if isinstance(part, str))
+        if kind is None and (target in self.pending or self.troubled & set(allowed)):
+            return False
         if kind is None:
             hint = suggest(target, [i for i, k in self.kind_of.items() if k in allowed])
             self.problems.append(origin.problem(f"'{name}' refers to unknown {wanted} '{target}'{hint}", *loc))
@@ -153,8 +161,12 @@ class _Checker:
         return good
 
 
-def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
-    """Resolve references and build the indexes; returns the problems found instead when there are any."""
+def link(content: ValidatedContent, complete: bool = True) -> tuple[Explainer | None, list[Problem]]:
+    """Resolve references and build the indexes; returns the problems found instead when there are any.
+
+    ``complete=False``: some records had problems of their own and are missing; only the references
+    of the others are checked (to report every problem in one run), and no explainer is made.
+    """
     kind_of: dict[str, str] = {}
     origins: dict[str, Origin] = {}
     problems: list[Problem] = []
@@ -176,7 +188,7 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
             origins[record.id] = origin
             tables[kind][record.id] = record
 
-    check = _Checker(kind_of)
+    check = _Checker(kind_of, content.pending, content.troubled)
     explainer = Explainer(
         incident=content.incident,
         **{kind.key: tables[kind.key] for kind in KINDS},  # type: ignore[arg-type]
@@ -249,7 +261,7 @@ def link(content: ValidatedContent) -> tuple[Explainer | None, list[Problem]]:
     mentions = _check_references(content, explainer, check)
 
     problems += check.problems
-    if problems:
+    if problems or not complete:
         return None, problems
     explainer.mentions = mentions
     newest_first = sorted(explainer.updates.values(), key=lambda u: u.date, reverse=True)  # stable: file order
@@ -285,13 +297,7 @@ def _check_update_dates(content: ValidatedContent, explainer: Explainer, check: 
     for update in explainer.updates.values():
         origin = explainer.origins[update.id]
         if update.date > incident.as_of:
-            check.problems.append(
-                origin.problem(
-                    f"'date' ({update.date}) is after 'as_of' in incident.yml ({incident.as_of}): an update is"
-                    " part of the explainer as of its date, so move 'as_of' forward",
-                    "date",
-                )
-            )
+            check.problems.append(origin.problem(update_after_as_of(update.date, incident.as_of), "date"))
         if incident.first_published is not None and update.date < incident.first_published:
             check.problems.append(
                 origin.problem(
@@ -327,6 +333,8 @@ def _check_references(content: ValidatedContent, explainer: Explainer, check: _C
                 wanted = BY_NAME[reference.kind].key
                 kind = check.kind_of.get(reference.id)
                 message = None
+                if kind is None and (reference.id in check.pending or wanted in check.troubled):
+                    continue
                 if kind is None:
                     hint = suggest(reference.id, [i for i, k in check.kind_of.items() if k == wanted])
                     message = f"'{name}' refers to unknown {reference.kind} '{reference.id}'{hint}"

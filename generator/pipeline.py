@@ -63,11 +63,13 @@ def build_explainer(content_dir: Path, timings: Timings | None = None, drafts: b
 
 def _build_explainer(content_dir: Path, timings: Timings, drafts: bool = False) -> Explainer:
     content, problems = timings.run("load+validate", lambda: validate_content(content_dir, drafts))
-    if problems or content is None:
+    if content is None:
         raise ContentError(problems)
-    explainer, problems = timings.run("link", lambda: link(content))
-    if problems or explainer is None:
-        raise ContentError(problems)
+    # Linking runs even when records have problems, on those that passed: every problem of every
+    # file is reported in one run, none hidden until another is mended.
+    explainer, linked = timings.run("link", lambda: link(content, complete=not problems))
+    if problems or linked or explainer is None:
+        raise ContentError([*problems, *linked])
     return explainer
 
 

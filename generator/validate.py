@@ -5,6 +5,7 @@ Every file is checked and every record in it, so one run reports all the mistake
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import fnmatch
 import os
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydantic
 from pydantic import BaseModel, ValidationError
 
 from . import i18n, models, prose
@@ -58,6 +60,12 @@ class ValidatedContent:
     """Record file stem -> its records in file order, each with where it was written."""
     prose: dict[tuple[str, bool], prose.Prose] = field(default_factory=dict)
     """(text, block) -> the parsed prose field, for every prose value of the records."""
+    pending: dict[str, str] = field(default_factory=dict)
+    """Id -> kind of each record that is there but has problems of its own: references to it are
+    not reported as unknown while it is mended."""
+    troubled: set[str] = field(default_factory=set)
+    """Kinds whose record file has problems (or could not be read): a reference to an id of theirs
+    that is not found is not reported, since the record may be one of those with problems."""
 
 
 def suggest(word: str, candidates: typing.Iterable[str]) -> str:
@@ -397,10 +405,12 @@ def _ignore_patterns(loaded: LoadedFile | None) -> list[str]:
 
 
 def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent | None, list[Problem]]:
-    """Load and type-check every record file in ``root``. Returns the content when there is no problem.
+    """Load and type-check every record file in ``root``: the content and every problem found.
 
-    ``drafts``: text still to be written (see :data:`models.PLACEHOLDER`) is allowed, as in the live
-    preview; otherwise each is a problem.
+    With problems, the content holds the records that passed (and, in ``pending``, the ids of those
+    that did not), so the next stage can report its own problems in the same run; it is ``None``
+    only when incident.yml itself cannot be read. ``drafts``: text still to be written (see
+    :data:`models.PLACEHOLDER`) is allowed, as in the live preview; otherwise each is a problem.
     """
     problems: list[Problem] = []
     if not root.is_dir():
@@ -437,38 +447,80 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     problems += stray_files(root, patterns)
 
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
+    pending: dict[str, str] = {}
+    troubled: set[str] = set()
     for kind in KINDS:
-        stem, model = kind.key, kind.model
+        stem = kind.key
         records[stem] = []
         path = root / kind.file
-        if not path.is_file() or path.is_symlink():
-            continue
-        loaded, load_problems = load_yaml(path)
-        problems += load_problems
-        if loaded is None or loaded.data is None:
-            continue
-        if not drafts:
-            problems += placeholders(loaded)
-        if not isinstance(loaded.data, list):
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"{path.name} must be a list of records (each starting with '- id:'),"
-                    f" not {_describe_input(loaded.data)}",
-                )
-            )
-            continue
-        for index, data in enumerate(loaded.data):
-            origin = Origin(loaded, index)
-            if not isinstance(data, dict):
-                problems.append(origin.problem(f"each record must be a mapping of fields, not {_describe_input(data)}"))
-                continue
-            record = _validate_record(model, data, origin, problems, parsed)
-            if isinstance(record, models.Record):
-                records[stem].append((record, origin))
+        before = len(problems)
+        _validate_file(kind, path, problems, parsed, records[stem], pending, incident, drafts)
+        if len(problems) > before or path.is_symlink():
+            troubled.add(stem)
 
-    if problems or incident is None or incident_origin is None:
+    if incident is None or incident_origin is None:
         return None, problems
-    return ValidatedContent(root, incident, incident_origin, records, parsed), []
+    return ValidatedContent(root, incident, incident_origin, records, parsed, pending, troubled), problems
+
+
+def _validate_file(
+    kind: Any,
+    path: Path,
+    problems: list[Problem],
+    parsed: dict[tuple[str, bool], prose.Prose],
+    records: list[tuple[models.Record, Origin]],
+    pending: dict[str, str],
+    incident: models.Incident | None,
+    drafts: bool,
+) -> None:
+    """Load and check one record file, adding its records, its problems and its pending ids."""
+    stem, model = kind.key, kind.model
+    if not path.is_file() or path.is_symlink():  # a symbolic link was reported above and is not read
+        return
+    loaded, load_problems = load_yaml(path)
+    problems += load_problems
+    if loaded is None or loaded.data is None:
+        return
+    if not drafts:
+        problems += placeholders(loaded)
+    if not isinstance(loaded.data, list):
+        problems.append(
+            Problem(
+                path, 1, 1,
+                f"{path.name} must be a list of records (each starting with '- id:'),"
+                f" not {_describe_input(loaded.data)}",
+            )
+        )  # fmt: skip
+        return
+    for index, data in enumerate(loaded.data):
+        origin = Origin(loaded, index)
+        if not isinstance(data, dict):
+            problems.append(origin.problem(f"each record must be a mapping of fields, not {_describe_input(data)}"))
+            continue
+        record = _validate_record(model, data, origin, problems, parsed)
+        if isinstance(record, models.Record):
+            records.append((record, origin))
+            continue
+        if isinstance(data.get("id"), str):
+            pending.setdefault(data["id"], stem)
+        if model is models.Update and incident is not None:
+            problems += _update_date(data, origin, incident)
+
+
+def _update_date(data: dict[str, Any], origin: Origin, incident: models.Incident) -> list[Problem]:
+    """An update with problems of its own still has its date checked against ``as_of`` (the next
+    stage checks the updates that passed), so mending its other fields reveals nothing new."""
+    try:
+        day = pydantic.TypeAdapter(dt.date).validate_python(data.get("date"))
+    except ValidationError:
+        return []
+    if day > incident.as_of:
+        return [origin.problem(update_after_as_of(day, incident.as_of), "date")]
+    return []
+
+
+def update_after_as_of(day: dt.date, as_of: dt.date) -> str:
+    return (
+        f"'date' ({day}) is after 'as_of' in incident.yml ({as_of}): an update is part of the explainer as of"
+        " its date, so move 'as_of' forward"
+    )

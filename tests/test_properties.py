@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import prose
-from generator.models import _FORBIDDEN_CHARS
+from generator.models import _FORBIDDEN_CHARS, PLACEHOLDER
 from generator.pipeline import generate
 
 ALLOWED_TAGS = {
@@ -53,8 +53,13 @@ _char = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not _FORBID
 _markup = st.sampled_from(
     list("<>&\"'`*_[](){}#|!$%~^=:@+-.\\/ \n\t") + ["<script>", "&lt;", "](", "{:", "%{", "--8<--"]
 )
-text = st.lists(st.one_of(_char, _markup), min_size=1, max_size=40).map("".join).filter(lambda s: s.strip())
-line = text.map(lambda s: s.replace("\n", " ").replace("\r", " ")).filter(lambda s: s.strip())
+def _written(value: str) -> bool:
+    """Text an editor has written: not blank, and not the starter's placeholder (a build refuses it)."""
+    return bool(value.strip()) and not value.lstrip().startswith(PLACEHOLDER)
+
+
+text = st.lists(st.one_of(_char, _markup), min_size=1, max_size=40).map("".join).filter(_written)
+line = text.map(lambda s: s.replace("\n", " ").replace("\r", " ")).filter(_written)
 
 # Prose: words with the subset's syntax, raw HTML, entities and stray markers; only prose that
 # parses without a problem (refused syntax has its own tests).
@@ -69,7 +74,7 @@ _prose_piece = st.one_of(
 prose_text = (
     st.lists(_prose_piece, min_size=1, max_size=30)
     .map("".join)
-    .filter(lambda s: s.strip() and not prose.parse(s).problems and not prose.parse(s, block=False).problems)
+    .filter(lambda s: _written(s) and not prose.parse(s).problems and not prose.parse(s, block=False).problems)
 )
 PROSE_FIELDS = {
     "summary", "method", "corrections", "access_note", "description", "note", "context", "why_it_matters",

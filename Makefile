@@ -38,7 +38,7 @@ golden: $(STAMP)
 
 ## catalogs: extract the reader-facing messages and update every language's catalog in generator/locales/
 catalogs: $(STAMP)
-	$(BIN)/explainer catalogs
+	$(BIN)/explainer catalogs --package
 
 ## weight: build, then print each page's first-view weight (gzipped) and plotly.js apart
 weight: site

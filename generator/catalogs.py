@@ -1,12 +1,13 @@
 """Extract the reader-facing messages and keep the language catalogs in step with them.
 
-``explainer catalogs`` (``make catalogs``) extracts every message marked in the generator's Python
-(``_``, ``gettext``, ``ngettext``, ``N_``, ``Plural``) and in its page templates (``_``,
-``ngettext``, ``plain``, ``{% trans %}``), then updates each
-``generator/locales/<language>/LC_MESSAGES/explainer.po``: new messages are added untranslated,
-messages no longer used are dropped. The source language's catalog repeats each message as its
-own translation. ``--check`` changes nothing and fails when a catalog is out of step or has an
-untranslated or fuzzy message; ``--init LANGUAGE`` starts a catalog for a new language.
+``explainer catalogs`` extracts every message marked in the generator's Python (``_``, ``gettext``,
+``ngettext``, ``N_``, ``Plural``) and in its page templates (``_``, ``ngettext``, ``plain``,
+``{% trans %}``), then updates each of the project's catalogs,
+``locales/<language>/LC_MESSAGES/explainer.po`` beside its content folder (with ``--package``, the
+generator's own, as ``make catalogs`` does): new messages are added untranslated, messages no longer
+used are dropped. The source language's catalog repeats each message as its own translation.
+``--check`` changes nothing and fails when a catalog is out of step or has an untranslated or fuzzy
+message; ``--init LANGUAGE`` starts a catalog for a new language in the project's ``locales/``.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ def extract() -> Catalog:
     return catalog
 
 
-def _read(catalog: str) -> Catalog:
-    with i18n.catalog_path(catalog).open("rb") as handle:
+def _read(path: Path, catalog: str) -> Catalog:
+    with path.open("rb") as handle:
         return read_po(handle, locale=catalog, domain=i18n.DOMAIN)
 
 
@@ -85,8 +86,8 @@ class Report:
     """Whether the file on disk differs from what ``explainer catalogs`` would write."""
 
 
-def updated(name: str, template: Catalog) -> tuple[Catalog, str]:
-    catalog = _read(name)
+def updated(path: Path, name: str, template: Catalog) -> tuple[Catalog, str]:
+    catalog = _read(path, name)
     catalog.update(template, update_header_comment=False, update_creation_date=False)
     if name == i18n.SOURCE_LANGUAGE:
         _fill_source(catalog)
@@ -113,7 +114,7 @@ def _copied(message: Message) -> bool:
     return strings[0] == first and has_words and SAME_FLAG not in message.flags
 
 
-def report(name: str, catalog: Catalog, text: str) -> Report:
+def report(path: Path, name: str, catalog: Catalog, text: str) -> Report:
     untranslated, fuzzy = [], []
     for message in catalog:
         if not message.id:
@@ -123,30 +124,38 @@ def report(name: str, catalog: Catalog, text: str) -> Report:
             untranslated.append(_first(message.id))
         elif message.fuzzy:
             fuzzy.append(_first(message.id))
-    stale = i18n.catalog_path(name).read_text(encoding="utf-8") != text
+    stale = path.read_text(encoding="utf-8") != text
     return Report(name, untranslated, fuzzy, stale)
 
 
-def update(check: bool = False) -> list[Report]:
-    """Bring every catalog in step with the messages (or, with ``check``, only say what is out of step)."""
+def catalogs_in(folder: Path) -> list[tuple[str, Path]]:
+    """(language, file) of every catalog in a locales folder."""
+    return sorted((p.parent.parent.name, p) for p in folder.glob(f"*/LC_MESSAGES/{i18n.DOMAIN}.po"))
+
+
+def update(check: bool = False, folder: Path | None = None) -> list[Report]:
+    """Bring every catalog of ``folder`` (default: the generator's own) in step with the messages, or,
+    with ``check``, only say what is out of step."""
     template = extract()
     reports = []
-    for name in i18n.available():
-        catalog, text = updated(name, template)
-        reports.append(report(name, catalog, text))
+    for name, path in catalogs_in(folder or i18n.LOCALES_DIR):
+        catalog, text = updated(path, name, template)
+        reports.append(report(path, name, catalog, text))
         if not check:
-            i18n.catalog_path(name).write_text(text, encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
     return reports
 
 
-def init(language: str) -> Path:
-    """Start a catalog for a new language, with every message untranslated."""
+def init(language: str, folder: Path) -> Path:
+    """Start a catalog for a new language in ``folder`` (a project's locales), every message
+    untranslated: until a message is translated, readers see the generator's own translation of it
+    if it has one, else the English."""
     try:
         locale = Locale.parse(language, sep="-" if "-" in language else "_")
     except (UnknownLocaleError, ValueError):
         raise UsageError(f"'{language}' is not a language Babel knows: use a tag such as fr or pt-BR") from None
     name = str(locale)
-    path = i18n.catalog_path(name)
+    path = i18n.catalog_file(folder, name)
     if path.exists():
         raise UsageError(f"{path} already exists: run explainer catalogs to update it")
     catalog = Catalog(locale=locale, domain=i18n.DOMAIN, project="incident-explainer", fuzzy=False)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, models, scaffold
+from . import __version__, catalogs, engines, i18n, models, scaffold
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
@@ -339,11 +339,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_catalogs(args: argparse.Namespace) -> int:
+    folder = i18n.LOCALES_DIR if args.package else Path(i18n.PROJECT_LOCALES)
     if args.init:
-        path = catalogs.init(args.init)
-        _say(f"started {_shown(path)}: translate each msgstr, then run explainer catalogs --check")
+        path = catalogs.init(args.init, folder)
+        _say(
+            f"started {_shown(path)}: translate each msgstr (an untranslated one shows the generator's own"
+            " translation, or the English), then run explainer catalogs --check"
+        )
         return 0
-    reports = catalogs.update(check=args.check)
+    if not folder.is_dir():
+        _say(f"no {_shown(folder)}/ folder here: explainer catalogs --init LANGUAGE starts a catalog in it")
+        return 0
+    reports = catalogs.update(check=args.check, folder=folder)
     failed = False
     for report in reports:
         problems = []
@@ -499,11 +506,16 @@ def parser() -> argparse.ArgumentParser:
         "extract the reader-facing messages and update every language's catalog",
         ["explainer catalogs", "explainer catalogs --check", "explainer catalogs --init fr"],
         "Extract every message the pages, charts and chart script show readers, and update each"
-        " catalog in generator/locales/ (new messages untranslated, unused ones dropped). Exit 1 when a"
-        " catalog has an untranslated or fuzzy message (or, with --check, is out of step).",
+        " catalog in the project's locales/ folder, which the build reads before the generator's own"
+        " (with --package: the generator's own, generator/locales/). New messages come untranslated, unused"
+        " ones are dropped. Exit 1 when a catalog has an untranslated or fuzzy message (or, with --check,"
+        " is out of step).",
     )
     catalogs_command.add_argument("--check", action="store_true", help="change nothing; fail when out of step")
     catalogs_command.add_argument("--init", metavar="LANGUAGE", help="start a catalog for a new language, e.g. fr")
+    catalogs_command.add_argument(
+        "--package", action="store_true", help="the generator's own catalogs (for its developers), not the project's"
+    )
 
     generate_command = _command(
         commands,

@@ -1,8 +1,9 @@
 """The explainer's language: its message catalog and Babel's wording of dates and numbers.
 
 The language is said once, in ``incident.yml`` (a BCP 47 tag such as ``es`` or ``es-MX``). Its
-catalog is ``generator/locales/<language>/LC_MESSAGES/explainer.po``, looked up by the full tag
-first and then by its first part; Babel formats days, months, ranges and numbers for the tag.
+catalog is ``locales/<language>/LC_MESSAGES/explainer.po``, looked up by the full tag first and then
+by its first part: in the project's own ``locales/`` folder (beside its content folder) first, then
+in the generator's. Babel formats days, months, ranges and numbers for the tag.
 """
 
 from __future__ import annotations
@@ -25,18 +26,48 @@ from . import dates, models
 from .messages import PART_OF_DAY
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+"""The generator's own catalogs."""
+PROJECT_LOCALES = "locales"
+"""A project's own catalogs: a folder of this name beside its content folder."""
 DOMAIN = "explainer"
 SOURCE_LANGUAGE = "en"
 """The language the messages are written in (its catalog repeats them)."""
 
+_project: list[Path] = []
+
+
+def use_project(project: Path) -> None:
+    """Look for catalogs in ``project``'s own ``locales/`` folder before the generator's (a
+    newsroom adds or changes a language without touching the installed package)."""
+    folder = (project / PROJECT_LOCALES).absolute()
+    wanted = [folder] if folder.is_dir() else []
+    if wanted != _project:
+        _project[:] = wanted
+        _translations.cache_clear()
+        _remembered.cache_clear()
+
+
+def folders() -> list[Path]:
+    """Where catalogs are looked for, first to last."""
+    return [*_project, LOCALES_DIR]
+
+
+def catalog_file(folder: Path, catalog: str) -> Path:
+    return folder / catalog / "LC_MESSAGES" / f"{DOMAIN}.po"
+
 
 def catalog_path(catalog: str) -> Path:
-    return LOCALES_DIR / catalog / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """The catalog in use for a language: the project's, else the generator's."""
+    for folder in folders():
+        if catalog_file(folder, catalog).is_file():
+            return catalog_file(folder, catalog)
+    return catalog_file(LOCALES_DIR, catalog)
 
 
 def available() -> list[str]:
-    """The catalogs shipped with the generator, e.g. ``['en', 'es']``."""
-    return sorted(path.parent.parent.name for path in LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    """The catalogs there are, the project's and the generator's, e.g. ``['en', 'es', 'fr']``."""
+    found = {path.parent.parent.name for folder in folders() for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")}
+    return sorted(found)
 
 
 def catalog_for(tag: str) -> str | None:
@@ -59,8 +90,19 @@ def locale_for(tag: str) -> Locale | None:
 
 @functools.cache
 def _translations(catalog: str) -> gettext.NullTranslations:
-    """The catalog's translated, non-fuzzy messages (read from the .po file; no compiled file is kept)."""
-    with catalog_path(catalog).open("rb") as handle:
+    """The catalog's translated, non-fuzzy messages (read from the .po file; no compiled file is kept).
+    A message a project's catalog leaves untranslated falls back to the generator's, then to English."""
+    fallback = None
+    if catalog_path(catalog) != catalog_file(LOCALES_DIR, catalog) and catalog_file(LOCALES_DIR, catalog).is_file():
+        fallback = _compiled(catalog_file(LOCALES_DIR, catalog), catalog)
+    translations = _compiled(catalog_path(catalog), catalog)
+    if fallback is not None:
+        translations.add_fallback(fallback)
+    return translations
+
+
+def _compiled(path: Path, catalog: str) -> Translations:
+    with path.open("rb") as handle:
         messages = read_po(handle, locale=catalog, domain=DOMAIN)
     compiled = io.BytesIO()
     write_mo(compiled, messages, use_fuzzy=False)

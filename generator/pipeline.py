@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import models
+from . import i18n, models
 from .errors import ContentError
 from .link import Explainer, link
 from .load import load_yaml
@@ -78,6 +78,7 @@ def read_incident(content_dir: Path) -> models.Incident | None:
 
     ``None`` when it has a problem: the full check reports it.
     """
+    i18n.use_project(content_dir.absolute().parent)
     loaded, problems = load_yaml(content_dir / INCIDENT_FILE)
     if loaded is None or problems:
         return None

@@ -105,7 +105,7 @@ DATE_EXAMPLES = (
 PROSE_HELP = [
     "  # Prose: *emphasis*, **strong**, [a link](https://example.org/page), a reference to another",
     "  # record such as [the council's statement](statement:council-statement), and a blank line",
-    '  # between paragraphs. The README\'s "Prose fields" has every form.',
+    '  # between paragraphs. The editors\' guide (GUIDE.md), "Prose fields", has every form.',
 ]
 """The comment over a new record's first prose field."""
 

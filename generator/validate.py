@@ -277,7 +277,7 @@ def _language_problem(tag: str) -> str | None:
     if i18n.catalog_for(tag) is None:
         return (
             f"no message catalog for language '{tag}'; catalogs available: {', '.join(i18n.available())}"
-            " (the README's 'Translating the explainer' says how to add one)"
+            f" (explainer catalogs --init {tag} starts one in the project's {i18n.PROJECT_LOCALES}/ folder)"
         )
     return None
 
@@ -415,6 +415,7 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     problems: list[Problem] = []
     if not root.is_dir():
         return None, [Problem(root, 0, 0, "content folder not found")]
+    i18n.use_project(root.absolute().parent)  # the project's own catalogs, if it has any
 
     incident: models.Incident | None = None
     incident_origin: Origin | None = None

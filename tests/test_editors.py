@@ -216,11 +216,11 @@ def test_pages_link_to_the_yaml_they_are_edited_in(tmp_path: Path) -> None:
 def test_the_editors_guide_lists_every_field_of_every_model() -> None:
     from generator import guide
 
-    readme = (CONTENT.parent / "README.md").read_text(encoding="utf-8")
+    readme = guide.GUIDE.read_text(encoding="utf-8")
     block = readme.split(guide.START, 1)[1].split(guide.END, 1)[0]
-    assert block.strip() == guide.field_reference().strip(), "run: python -m generator.guide README.md"
+    assert block.strip() == guide.field_reference().strip(), "run: python -m generator.guide"
     for title, model in guide.FILES:
-        table = block.split(f"#### `{title}`", 1)[1].split("####", 1)[0]
+        table = block.split(f"### `{title}`", 1)[1].split("###", 1)[0]
         for name in model.model_fields:
             assert f"| `{name}` |" in table, f"{title}: field {name} missing from the guide"
     for command in ("validate", "new", "schema", "serve", "init"):
@@ -332,3 +332,22 @@ def test_small_slips_an_editor_met(tmp_path: Path, fixture_copy: Path) -> None:
     assert run_explainer("build", cwd=project).returncode == 0
     actor = (project / "site" / "actors" / "example-ministry" / "index.html").read_text(encoding="utf-8")
     assert "(paraphrase): (paraphrase)" not in actor and "(paraphrase) The ministry described" in actor
+
+
+def test_the_editors_guide_reads_in_ten_minutes_from_a_short_quick_start() -> None:
+    """Quick start first (at most 30 lines), then records, dates, prose, updates and publishing; the
+    rest reads in about ten minutes (the field reference is an appendix to look things up in)."""
+    from generator import guide
+
+    text = guide.GUIDE.read_text(encoding="utf-8")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert headings[0] == "Quick start" and headings[-1] == "Starting another explainer"
+    quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert len(quick.strip().splitlines()) <= 30
+    order = [text.index(words) for words in ("## The records", "## Dates", "## Prose fields",
+                                             "## Updates", "## Publishing to GitHub Pages")]  # fmt: skip
+    assert order == sorted(order)
+    reading = text.split(guide.START)[0] + text.split(guide.END)[1]
+    assert len(reading.split()) <= 2750, "about ten minutes at 275 words a minute"
+    starter = (Path(guide.__file__).parent / "starter" / "README.md").read_text(encoding="utf-8")
+    assert len(starter.split("## Quick start", 1)[1].split("\n## ", 1)[0].strip().splitlines()) <= 30

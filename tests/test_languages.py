@@ -29,7 +29,7 @@ SPANISH = FIXTURES / "explicador"
 def test_every_catalog_is_complete_and_in_step_with_the_messages() -> None:
     """Extracts the messages anew: a missing, untranslated or fuzzy entry in any catalog fails."""
     assert {"en", "es"} <= set(available())
-    for report in catalogs.update(check=True):
+    for report in catalogs.update(check=True):  # the generator's own
         assert not report.stale, f"{report.catalog}: out of step with the messages: run `make catalogs`"
         assert report.untranslated == [], f"{report.catalog}: untranslated: {report.untranslated[:5]}"
         assert report.fuzzy == [], f"{report.catalog}: fuzzy: {report.fuzzy[:5]}"
@@ -46,8 +46,7 @@ def test_the_check_notices_a_missing_translation(tmp_path: Path, monkeypatch: py
             source = source.replace('\nmsgid "Reset view"', '\n#, fuzzy\nmsgid "Reset view"', 1)
             source = source.replace('msgstr "Preguntas abiertas"', 'msgstr "Open questions"', 1)
         (target / "explainer.po").write_text(source, encoding="utf-8")
-    monkeypatch.setattr(catalogs.i18n, "LOCALES_DIR", locales)
-    reports = {report.catalog: report for report in catalogs.update(check=True)}
+    reports = {report.catalog: report for report in catalogs.update(check=True, folder=locales)}
     # "Actor" is flagged same-as-source in Spanish: the same word, rightly.
     assert sorted(reports["es"].untranslated) == ["Open questions", "Timeline"]
     assert reports["es"].fuzzy == ["Reset view"]
@@ -208,3 +207,26 @@ def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -
     assert ticks and all(
         re.fullmatch(r"\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)(\d{4})?", t) for t in ticks
     ), ticks
+
+
+def test_a_project_adds_its_own_language_without_touching_the_package(tmp_path: Path) -> None:
+    """A newsroom writing in French: explainer catalogs --init fr starts locales/fr/ in the project,
+    its translations come first, and what it leaves untranslated shows the generator's words."""
+    project = make_project(tmp_path / "project")
+    package = sorted(p.name for p in catalogs.i18n.LOCALES_DIR.iterdir())
+    started = run_explainer("catalogs", "--init", "fr", cwd=project)
+    assert started.returncode == 0, started.stderr
+    french = project / "locales" / "fr" / "LC_MESSAGES" / "explainer.po"
+    assert french.is_file() and sorted(p.name for p in catalogs.i18n.LOCALES_DIR.iterdir()) == package
+    text = french.read_text(encoding="utf-8")
+    text = text.replace('msgid "Timeline"\nmsgstr ""', 'msgid "Timeline"\nmsgstr "Chronologie"', 1)
+    french.write_text(text, encoding="utf-8")
+    incident = project / "content" / "incident.yml"
+    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: fr"), "utf-8")
+    built = run_explainer("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'lang="fr"' in home and "Chronologie" in home
+    assert "Who's who" in home, "an untranslated message shows the English"
+    check = run_explainer("catalogs", "--check", cwd=project)
+    assert check.returncode == 1 and "fr:" in check.stderr and "untranslated" in check.stderr

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from .. import dates, models
 from ..i18n import Language
 from ..link import Explainer, TimelineEntry
-from . import charts, lanes, plotly_locale, scale
+from . import charts, lanes, scale
 from .text import html_text
 
 FIGURE_PATH = "figures/timeline.json"
@@ -375,7 +375,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         },
         yaxis=_y_axis(layout), shapes=shapes, annotations=annotations,
         meta=charts.layout_meta(
-            explainer, kind="dated", lanes=_lanes_meta(explainer, layout), locale=plotly_locale.locale(language),
+            explainer, kind="dated", lanes=_lanes_meta(explainer, layout),
             scale={
                 "segments": [{"left": s.left, "right": s.right, "first": s.first, "last": s.last,
                               "levels": s.levels} for s in time.segments],

@@ -611,14 +611,6 @@
     responsive: false
   };
 
-  /* Date ticks in the explainer's language: the figure carries the names (see plotly_locale.py). */
-  function registerLocale(figure) {
-    var locale = figure.layout.meta && figure.layout.meta.locale;
-    if (!locale) return null;
-    window.Plotly.register({ moduleType: "locale", name: locale.name, dictionary: {}, format: locale.format });
-    return locale.name;
-  }
-
   function draw(chart) {
     if (chart.drawing) return chart.drawing;
     if (!performance.getEntriesByName("explainer-takeover").length) performance.mark("explainer-takeover");
@@ -634,9 +626,7 @@
       }
       var mark = "explainer-draw:" + chart.element.id;
       performance.mark(mark + ":start");
-      var locale = registerLocale(figure);
-      var options = locale ? Object.assign({}, config, { locale: locale }) : config;
-      var layout = themed(figure.layout);
+      var layout = themed(figure.layout); // ticks are the build's, worded by Babel (scale.py)
       var range = currentRange(chart);
       layout.xaxis = Object.assign({}, layout.xaxis, { range: range });
       var ticks = ticksFor(chart, range);
@@ -645,7 +635,7 @@
         var lane = trace.meta && trace.meta.lane;
         return chart.hidden[lane] ? Object.assign({}, trace, { visible: false }) : trace;
       });
-      return Plotly.newPlot(plot, data, layout, options).then(function () {
+      return Plotly.newPlot(plot, data, layout, config).then(function () {
         if (picture) picture.remove();
         plot.style.minHeight = "";
         chart.drawn = true;

@@ -104,12 +104,14 @@ def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, si
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__samePage = true")
     page.locator("nav.md-nav--primary a", has_text="Timeline").first.click()
+    page.wait_for_selector(".explainer-chart")  # the click returns before the new content is in
     draw_charts(page)
     assert page.evaluate("document.querySelectorAll('.explainer-chart .main-svg').length") >= 1
     # back and forth: one chart on the page, no error
     page.go_back()
     page.wait_for_function("!document.querySelector('.explainer-chart')", timeout=5_000)
     page.go_forward()
+    page.wait_for_selector(".explainer-chart")
     draw_charts(page)
     assert page.evaluate("document.querySelectorAll('.explainer-chart__plot').length") == 1
     assert page.evaluate("document.querySelectorAll('.js-plotly-plot').length") == 1

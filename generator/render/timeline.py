@@ -300,12 +300,16 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                 lines(x=band_x, y=band_y, mode="lines", meta={**meta, "role": "span"}, hoverinfo="skip",
                       line={"width": 10}, opacity=0.35, name=html_text(lane.name))
             )  # fmt: skip
-        # A date not known to the minute: a thin bar over every instant it can be on the chart's clock.
+        # A date not known to the minute: a thin bar over every instant it can be on the chart's clock
+        # (on a chart of thousands, only the dates wider than a day: narrower bars cannot be seen there).
         bar_x: list[float | None] = []
         bar_y: list[float | None] = []
+        uncertain_days = (models.MonthDate, models.YearDate, models.RangeDate)
         for entry, y in zip(here, ys, strict=True):
             span = drawn[_key(entry)]
-            if span and not isinstance(entry.record.when, models.ExactDate):
+            when = entry.record.when
+            barred = isinstance(when, uncertain_days) or not (large or isinstance(when, models.ExactDate))
+            if span and barred:
                 bar_x += [time.x(_seconds(span[0])), time.x(_seconds(span[1])), None]
                 bar_y += [y, y, None]
         if bar_x:

@@ -756,6 +756,7 @@
       if (!entry.isIntersecting) return;
       nearby.unobserve(entry.target);
       var chart = charts.get(entry.target);
+      if (chart) fetchFigure(chart).catch(function () {}); // on its way while the page finishes loading
       whenIdle(function () {
         var done = function () { waiting -= 1; settle(); };
         if (chart) draw(chart).then(done, done);

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
+.PHONY: site test test-fast serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -18,11 +18,17 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP)
 	$(BIN)/explainer build
 
-## test: lint, type-check and run every test (browser tests need Debian's chromium)
+## test: lint, type-check and run every test on every core (browser tests need Debian's chromium)
 test: $(STAMP)
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+## test-fast: the same without the browser tests and the package's fresh environments
+test-fast: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser and not slow"
 
 ## serve: live preview on 127.0.0.1:$(PORT) that rebuilds when a file in content/ changes
 serve: $(STAMP)

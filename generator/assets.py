@@ -34,6 +34,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 EXTRA_CSS = "assets/stylesheets/explainer.css"
 EXTRA_JAVASCRIPT = "assets/javascripts/explainer.js"
+MATERIAL_SERIES = "9.8"
+"""The Material release the theme's partials (``theme/partials/``) are copies of; pyproject.toml pins it."""
 
 PLOTLY_VERSION = "4.1.1"
 """The plotly.js version the site ships, and the one the plotly wheel validates figures against."""

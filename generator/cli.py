@@ -12,22 +12,19 @@ import datetime as dt
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, i18n, models, scaffold
+from . import __version__, catalogs, engines, i18n, publish, scaffold
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
-from .load import LoadedFile, load_text, load_yaml
-from .pipeline import Timings, build_explainer, generate, read_incident
+from .hints import suggest
+from .pipeline import build_explainer, generate
 from .registry import KINDS
-from .validate import INCIDENT_FILE, suggest
-from .write import replace_dir, sync_files, write_files
+from .write import sync_files, write_files
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
@@ -37,28 +34,11 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _project_above(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds an explainer project (its mkdocs.yml)."""
-    for folder in [start.absolute(), *start.absolute().parents]:
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    return None
-
-
-def _where_to_run(missing: str) -> str:
-    """Where to run the command from, when ``missing`` is not here (run from a sub-folder)."""
-    project = _project_above(Path.cwd().parent)
-    if project is not None:
-        hop = os.path.relpath(project)
-        return f"{missing} not found here: run explainer from the project's folder, {project} (cd {hop})"
-    return f"{missing} not found: run explainer from an explainer project's folder (explainer init starts one)"
-
-
 def _content_dir(value: str | None) -> Path:
     path = Path(value or "content")
     if not path.is_dir():
         if value is None:
-            raise UsageError(_where_to_run("the content folder 'content'"))
+            raise UsageError(publish.where_to_run("the content folder 'content'"))
         raise UsageError(f"content folder '{path}' not found")
     return path
 
@@ -70,7 +50,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             build_explainer(content)
         except ContentError as error:
             problems = [
-                {"path": _shown(p.path), "line": p.line, "column": p.column, "message": p.message}
+                {"path": publish.shown(p.path), "line": p.line, "column": p.column, "message": p.message}
                 for p in error.problems
             ]
             print(json.dumps(problems, indent=2, ensure_ascii=False))
@@ -88,51 +68,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _all_ids(content: Path) -> set[str]:
-    """Ids already used in the content, read with the project's own YAML loader (``no``, ``off``,
-    ``017`` and ``0x1f`` stay the text they are), leniently: a half-written file must not block
-    ``new``, so a file that does not load is read again up to its first problem's line."""
-    ids: set[str] = set()
-    for path in sorted(content.glob("*.yml")):
-        loaded, problems = load_yaml(path)
-        if loaded is None and problems and problems[0].line > 1:
-            loaded = _load_head(path, problems[0].line)
-        data = loaded.data if loaded is not None else None
-        if isinstance(data, list):
-            ids.update(str(item["id"]) for item in data if isinstance(item, dict) and item.get("id") is not None)
-    return ids
-
-
-def _load_head(path: Path, line: int) -> LoadedFile | None:
-    """The records of a file before the line where it stops loading (a record being written)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[: line - 1]
-    while lines:
-        loaded, _ = load_text(path, "".join(lines))
-        if loaded is not None:
-            return loaded
-        lines = lines[:-1]
-    return None
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
     about = list(args.about or [])
     if about and args.kind != "update":
         raise UsageError("--about is for updates: explainer new update --about RECORD-ID")
-    ids = _all_ids(content)
+    ids = scaffold.used_ids(content)
     for record_id in about:
         if record_id not in ids:
             raise UsageError(f"--about: no record has the id '{record_id}'{suggest(record_id, ids)}")
     today = dt.date.today() if args.kind == "update" else None
     path = scaffold.append_record(content, args.kind, args.id, ids, about=about, today=today)
-    _say(f"added a new {args.kind} at the end of {_shown(path)}: fill in its fields, then run explainer validate")
+    where = publish.shown(path)
+    _say(f"added a new {args.kind} at the end of {where}: fill in its fields, then run explainer validate")
     if args.kind == "update":
         _say("then move 'as_of' in incident.yml to the update's date if it is older")
     return 0
@@ -142,8 +90,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     content = _content_dir(args.content_dir)
     written = scaffold.write_schemas(content)
     for path in written:
-        _say(f"wrote {_shown(path)}")
-    _say(f"schemas in {_shown(content / scaffold.SCHEMA_DIR)} are up to date ({len(written)} file(s) changed)")
+        _say(f"wrote {publish.shown(path)}")
+    _say(f"schemas in {publish.shown(content / scaffold.SCHEMA_DIR)} are up to date ({len(written)} file(s) changed)")
     return 0
 
 
@@ -163,8 +111,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     keep: list[Path] = [content]
     if config_file.is_file():  # the project's own settings, read by the engine: address, repository, features
-        settings = _config(engines.reader(), config_file)
-        project = _project(settings)
+        settings = publish.load_config(engines.reader(), config_file)
+        project = publish.project_of(settings)
         site_url = args.site_url or settings.site_url or None
         keep += [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
     else:
@@ -172,9 +120,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     site_folder.check_out(out, keep, config_file.absolute().parent)  # before any work
     output = generate(content, site_url=site_url)
-    incident = read_incident(content)  # valid: generate() checked every record
-    assert incident is not None
-    files = site_folder.files(output, incident, site_url, project)
+    files = site_folder.files(output, site_url, project)
     if out.is_dir() and (out / site_folder.MARKER).is_file():
         # A folder generated before: change it in place, so a live preview watching it follows.
         written, removed = sync_files(out, files)
@@ -182,144 +128,33 @@ def cmd_generate(args: argparse.Namespace) -> int:
         return 0
     write_files(out, files)
     _say(
-        f"wrote {len(files)} files to {args.out}/: build it with {engines.choose().name} build -f {args.out}/mkdocs.yml"
-    )
-    return 0
-
-
-def _source_date_epoch(content: Path) -> str | None:
-    """Builds are stamped with the explainer's "as of" day, so two builds of the same content match.
-
-    Only incident.yml is read here; when it has a problem, the build reports it.
-    """
-    loaded, problems = load_yaml(content / INCIDENT_FILE)
-    try:
-        as_of = models.Incident.model_validate(loaded.data).as_of if loaded and not problems else None
-    except ValueError:
-        as_of = None
-    if as_of is None:
-        return None
-    return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
-
-
-def _config(engine: engines.Engine, config_file: Path, **overrides: Any) -> Any:
-    if not config_file.is_file():
-        if config_file == Path("mkdocs.yml"):
-            raise UsageError(_where_to_run("the site configuration mkdocs.yml"))
-        raise UsageError(f"site configuration '{config_file}' not found")
-    try:
-        return engine.load_config(config_file, **overrides)
-    except engine.config_error as error:
-        raise UsageError(f"{config_file}: {error}") from None
-
-
-def _project(settings: Any) -> site_folder.Project:
-    """What a generated folder keeps from the project's configuration (read by the engine)."""
-    return site_folder.Project(settings.repo_url, settings.edit_uri, tuple(settings.theme.get("features", ())))
-
-
-def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, started: float) -> int:
-    """Build with an engine that cannot run the plugin: generate the site folder, then build it."""
-    settings = _config(engines.reader(), config_file)
-    plugin = engines.plugin_of(settings)
-    content = Path(plugin.config.content_dir or settings.docs_dir)
-    site_url = settings.site_url or None
-    _say(f"[1/2] checking {_shown(content)}/, generating the pages and running {engine.name} build ...")
-    timings = Timings()
-    template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
-    output = generate(content, timings, template_dirs, site_url)
-    incident = read_incident(content)  # valid: generate() checked every record
-    assert incident is not None
-    files = site_folder.files(output, incident, site_url, _project(settings), dict(engine.theme), engine.own_partials)
-    seconds = 0.0
-
-    def build(folder: Path) -> None:
-        nonlocal seconds
-        begun = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="explainer-") as work:
-            source = Path(work) / "source"
-            write_files(source, files)
-            result = engine.build_folder(source)
-            seconds = time.perf_counter() - begun
-            if result.returncode != 0 or not (source / "site" / "index.html").is_file():
-                raise _BuildFailed([result.stderr + result.stdout])
-            shutil.copytree(source / "site", folder, dirs_exist_ok=True)
-
-    try:
-        replace_dir(site, build)
-    except _BuildFailed as failure:
-        _say("\n".join(failure.lines).rstrip())
-        _say(f"{engine.name} build failed; {site}/ was left as it was")
-        return EXIT_CONTENT
-    _say(f"[2/2] {site}/ replaced")
-    stages = {**timings.stages, f"{engine.name} build": seconds}
-    timing = ", ".join(f"{name} {value:.2f}s" for name, value in stages.items())
-    _say(
-        f"built {site}/ in {time.perf_counter() - started:.1f}s: {output.records} records, {len(output.pages)}"
-        f" pages ({timing})"
+        f"wrote {len(files)} files to {args.out}/: build it with {engines.choose(args.engine).name} build"
+        f" -f {args.out}/mkdocs.yml"
     )
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    chosen = engines.choose(args.engine)
-    config_file = Path(args.config_file)
+    engine = engines.choose(args.engine)
     site = Path(args.site_dir)
-    if isinstance(chosen, engines.FolderEngine):
-        return _build_folder(chosen, config_file, site, started)
-    engine = chosen
-    probe = _config(engine, config_file)  # the engine's own reading: !ENV, INHERIT, defaults
-    plugin = engines.plugin_of(probe)
-    content = Path(plugin.config.content_dir or probe.docs_dir)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _source_date_epoch(content)
-    environment = {
-        **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
-        "NO_MKDOCS_2_WARNING": "1",  # the notice about Material's end of life is for maintainers, not editors
-    }
-    seconds = 0.0
-    report: dict[str, Any] = {}
-
-    def build(folder: Path) -> None:
-        nonlocal seconds, report
-        _say(f"[1/2] checking {_shown(content)}/, generating the pages and running {engine.name} build --strict ...")
-        begun = time.perf_counter()
-        config = _config(engine, config_file, site_dir=str(folder.absolute()), strict=True)
-        with engines.quiet(engine, environment) as messages:
-            try:
-                engine.build(config)
-            except engine.failure:
-                report = dict(engines.plugin_of(config).report)
-                raise _BuildFailed(messages.lines) from None
-            finally:
-                seconds = time.perf_counter() - begun
-        report = dict(engines.plugin_of(config).report)
-
-    try:
-        replace_dir(site, build)
-    except _BuildFailed as failure:
-        if report.get("problems"):
-            print("\n".join(report["problems"]), file=sys.stderr)
-            _say(f"{len(report['problems'])} problem(s) found; nothing was built, {site}/ was left as it was")
+    built = publish.build(engine, Path(args.config_file), site, _say)
+    if not built.ok:
+        if built.report.problems:
+            print("\n".join(built.report.problems), file=sys.stderr)
+            _say(f"{len(built.report.problems)} problem(s) found; nothing was built, {site}/ was left as it was")
         else:
-            _say("\n".join(failure.lines))
+            _say("\n".join(built.engine_lines).rstrip())
             _say(f"{engine.name} build failed; {site}/ was left as it was")
         return EXIT_CONTENT
     _say(f"[2/2] {site}/ replaced")
-    total = time.perf_counter() - started
-    stages = {**report.get("stages", {}), f"{engine.name} (including the above)": seconds}
-    timing = ", ".join(f"{name} {value:.2f}s" for name, value in stages.items())
+    timing = ", ".join(f"{name} {value:.2f}s" for name, value in built.stages.items())
+    strict = " 0 warnings (strict mode fails on any)" if built.strict else ""
     _say(
-        f"built {site}/ in {total:.1f}s: {report.get('records', '?')} records, {report.get('pages', '?')} pages,"
-        f" 0 warnings (strict mode fails on any) ({timing})"
+        f"built {site}/ in {time.perf_counter() - started:.1f}s: {built.records} records, {built.pages} pages,"
+        f"{strict} ({timing})"
     )
     return 0
-
-
-class _BuildFailed(Exception):
-    def __init__(self, lines: list[str]):
-        super().__init__(len(lines))
-        self.lines = lines
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -330,7 +165,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f" explainer generate --out build, then {engine.name} serve -f build/mkdocs.yml"
         )
     config_file = Path(args.config_file)
-    _config(engine, config_file)  # a clear message for a missing or broken configuration
+    publish.load_config(engine, config_file)  # a clear message for a missing or broken configuration
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the preview, not with a traceback
@@ -343,12 +178,12 @@ def cmd_catalogs(args: argparse.Namespace) -> int:
     if args.init:
         path = catalogs.init(args.init, folder)
         _say(
-            f"started {_shown(path)}: translate each msgstr (an untranslated one shows the generator's own"
+            f"started {publish.shown(path)}: translate each msgstr (an untranslated one shows the generator's own"
             " translation, or the English), then run explainer catalogs --check"
         )
         return 0
     if not folder.is_dir():
-        _say(f"no {_shown(folder)}/ folder here: explainer catalogs --init LANGUAGE starts a catalog in it")
+        _say(f"no {publish.shown(folder)}/ folder here: explainer catalogs --init LANGUAGE starts a catalog in it")
         return 0
     reports = catalogs.update(check=args.check, folder=folder)
     failed = False

@@ -8,14 +8,13 @@ from what the models say.
 from __future__ import annotations
 
 import sys
-import types
 import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
+from . import introspect, models
 from .registry import KINDS
 
 GUIDE = Path(__file__).parent / "starter" / "GUIDE.md"
@@ -35,19 +34,17 @@ _NAMED = {
 
 def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     """The type of a field in an editor's words (``metadata``: constraints pydantic moved off it)."""
-    metadata = list(metadata or [])
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation, *more = typing.get_args(annotation)
-        metadata += more
+    annotation, more = introspect.peel(annotation)
+    metadata = [*(metadata or []), *more]
     if annotation is models.dt.date:
         return "date `YYYY-MM-DD`"
     if annotation is models.dt.datetime:
         return "date and time with offset"
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+    if introspect.is_union(annotation) and len(args) == 1:
         return describe_type(args[0], metadata)
-    if origin in (typing.Union, types.UnionType):
+    if introspect.is_union(annotation):
         return "date with precision (see the table below)"
     if origin is list:
         item = typing.get_args(annotation)[0]
@@ -97,8 +94,8 @@ def field_reference() -> str:
     lines.append("### `when` and `published`: a date with its precision\n")
     lines.append("| `precision` | fields | meaning |")
     lines.append("| --- | --- | --- |")
-    for variant in typing.get_args(typing.get_args(models.DateInfo)[0]):
-        precision = typing.get_args(variant.model_fields["precision"].annotation)[0]
+    for variant in introspect.DATE_MODELS:
+        precision = introspect.precision_of(variant)
         fields = ", ".join(
             f"`{n}`" + ("" if f.is_required() else " (optional)")
             for n, f in variant.model_fields.items()

@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import dates, models, order, prose
+from . import dates, introspect, models, order, prose
 from .errors import Problem
+from .hints import suggest
 from .prose import Prose
 from .registry import BY_NAME, KINDS, MOMENTS
-from .validate import Origin, ValidatedContent, suggest, update_after_as_of
+from .validate import Origin, ValidatedContent, update_after_as_of
 
 KIND_NAMES = {kind.key: kind.name for kind in KINDS}
 """Kind key -> the singular name editors' messages use (``events`` -> ``event``)."""
@@ -326,7 +327,7 @@ def _check_references(content: ValidatedContent, explainer: Explainer, check: _C
         if explainer.origins.get(record.id) is not None
     ]
     for holder, record, origin in holders:
-        for loc, text, block in models.prose_values(record):
+        for loc, text, block in introspect.prose_values(record):
             name = next(part for part in reversed(loc) if isinstance(part, str))
             parsed = content.prose.get((text, block)) or prose.parse(text, block)
             for reference in parsed.references:

@@ -58,17 +58,18 @@ INVOLVEMENT = {
 }
 """How an actor is in a timeline entry: as the speaker of a statement or taking part in an event."""
 NAV = {
-    "index.md": N_("Home"),
-    "timeline.md": N_("Timeline"),
-    "statements.md": N_("Statements"),
-    "actors/index.md": N_("Who's who"),
-    "questions.md": N_("Open questions"),
-    "sources.md": N_("Sources"),
-    "changes.md": N_("What changed"),
-    "data.md": N_("Data"),
-    "about.md": N_("About"),
+    "home": N_("Home"),
+    "timeline": N_("Timeline"),
+    "statements": N_("Statements"),
+    "actors": N_("Who's who"),
+    "questions": N_("Open questions"),
+    "sources": N_("Sources"),
+    "changes": N_("What changed"),
+    "data": N_("Data"),
+    "about": N_("About"),
 }
-"""The pages the site's navigation lists, in order, with their titles there."""
+"""The pages the site's navigation lists (by their name in :class:`generator.site.Pages`), in order,
+with their titles there."""
 PALETTE_TOGGLE = {
     "slate": N_("Switch to dark mode"),
     "default": N_("Switch to light mode"),

@@ -13,6 +13,7 @@ navigation's titles and the palette toggle's names from it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -33,13 +34,13 @@ from .assets import (
     plotly_bundle,
 )
 from .errors import ContentError
-from .i18n import Language
 from .load import load_yaml
-from .messages import NAV, PALETTE_TOGGLE
-from .pipeline import Timings, generate, read_incident
+from .messages import NAV
+from .pipeline import BuildReport, Timings, generate, read_incident
 from .render import problems_page
+from .settings import SiteSettings
+from .site import Pages
 from .validate import placeholders
-from .views import first_sentence
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -61,23 +62,22 @@ class ExplainerConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
-    serving = False
-    """True under ``mkdocs serve``: content errors then become a page instead of stopping the server."""
-    last_pages: list[str] = []
-    """Pages of the last good build, so each of them can show the errors while they last."""
-    language_tag: str | None = None
-    """The explainer's language, as ``incident.yml`` says it (None while it cannot be read)."""
-    report: dict[str, Any] = {}
-    """What the last build found, for ``explainer build``: ``problems`` (lines), or ``records``,
-    ``pages`` and ``stages`` (seconds per stage)."""
-    lastmod: dict[str, str] = {}
-    """Page path -> the day it last changed, for the sitemap (from the last good build)."""
-    feed: str | None = None
-    """The Atom feed's path in the site, when it has one."""
+    def __init__(self) -> None:
+        super().__init__()
+        self.serving = False
+        """True under ``mkdocs serve``: content errors then become a page instead of stopping the server."""
+        self.last_pages: list[str] = []
+        """Pages of the last good build, so each of them can show the errors while they last."""
+        self.settings: SiteSettings | None = None
+        """The site's settings from ``incident.yml`` (None while it cannot be read)."""
+        self.report = BuildReport()
+        """What the last build found, for ``explainer build``."""
+        self.lastmod: dict[str, str] = {}
+        """Page path -> the day it last changed, for the sitemap (from the last good build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.report = {}
+        self.report = BuildReport()
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content_dir or config.docs_dir)
@@ -90,17 +90,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         incident = read_incident(self._content_dir(config))
-        language = None
+        self.settings = None
         if incident is not None:
-            try:
-                language = Language.for_tag(incident.language)
-            except ValueError:
-                language = None  # the full check reports it, at its line in incident.yml
-        if incident is not None and language is not None:
-            self.language_tag = incident.language
-            self._follow_incident(config, incident.title, incident.summary, language)
+            with contextlib.suppress(ValueError):  # the full check reports it, at its line in incident.yml
+                self.settings = SiteSettings.of(incident, config.site_url or None)
+        if self.settings is not None:
+            self._follow_incident(config, self.settings)
         if not config.nav:
-            config.nav = [{language.gettext(title) if language else title: path} for path, title in NAV.items()]
+            config.nav = [{title: path} for title, path in self._nav()]
         # The explainer's templates and assets come right after the site's own custom_dir, so a
         # site can still override any of them.
         dirs = config.theme.dirs
@@ -113,19 +110,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.extra_javascript.append(EXTRA_JAVASCRIPT)
         return config
 
-    def _follow_incident(self, config: MkDocsConfig, title: str, summary: str, language: Language) -> None:
+    def _follow_incident(self, config: MkDocsConfig, settings: SiteSettings) -> None:
         """Site name, description, theme language and palette names from ``incident.yml``."""
-        config.site_name = title
-        config.site_description = first_sentence(summary)
+        config.site_name = settings.name
+        config.site_description = settings.description
         available = {
             path.stem for folder in config.theme.dirs for path in Path(folder, "partials", "languages").glob("*.html")
         }
-        wanted = theme_language(language.tag, available)
+        wanted = theme_language(settings.language, available)
         written = _theme_setting(config, "language")
         if written is not None and written != wanted:
             raise PluginError(
                 f"mkdocs.yml sets theme.language to '{written}', but the explainer's language in incident.yml is"
-                f" '{language.tag}': remove theme.language from mkdocs.yml (it follows incident.yml) or make them agree"
+                f" '{settings.language}': remove theme.language from mkdocs.yml (it follows incident.yml) or make"
+                " them agree"
             )
         config.theme["language"] = wanted
         palettes = config.theme["palette"]
@@ -135,18 +133,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 if isinstance(toggle, dict) and not toggle.get("name"):
                     following = palettes[(index + 1) % len(palettes)]
                     scheme = following.get("scheme", "default") if isinstance(following, dict) else "default"
-                    toggle["name"] = language.gettext(PALETTE_TOGGLE.get(scheme, PALETTE_TOGGLE["default"]))
+                    names = settings.palette_names
+                    toggle["name"] = names.get(scheme, names["default"])
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        language = Language.for_tag(self.language_tag) if self.language_tag else None
-        env.globals["explainer_og_locale"] = language.og_locale if language else None
+        settings = self.settings
+        env.globals["explainer_og_locale"] = settings.og_locale if settings else None
         # The footer's credit line; %(tool)s is where the theme's partial puts the link to Material.
-        env.globals["explainer_made_with"] = language.gettext("Made with %(tool)s") if language else None
-        # The Atom feed of updates and corrections, announced in every page's <head> (after on_files).
-        env.globals["explainer_feed"] = self.feed
-        env.globals["explainer_feed_title"] = (
-            language.gettext("%(title)s: what changed") % {"title": config.site_name} if language else None
-        )
+        env.globals["explainer_made_with"] = settings.made_with if settings else None
+        # The Atom feed of updates and corrections, announced in every page's <head>.
+        env.globals["explainer_feed"] = settings.feed if settings and self.last_pages else None
+        env.globals["explainer_feed_title"] = settings.feed_title if settings else None
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -166,13 +163,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)
-            self.report = {"problems": report.splitlines()}
+            self.report = BuildReport(problems=report.splitlines())
             if not self.serving:
                 raise PluginError(f"the explainer's content has {len(error.problems)} problem(s):\n{report}") from None
             # In the live preview, say it in the terminal and on every page until it is mended.
             log.error("the explainer's content has %d problem(s):\n%s", len(error.problems), report)
-            error_page = problems_page(report.splitlines(), self.language_tag, self._template_dirs(config))
-            for path in self.last_pages or list(NAV):
+            language = self.settings.language if self.settings else None
+            error_page = problems_page(report.splitlines(), language, self._template_dirs(config))
+            for path in self.last_pages or [path for _, path in self._nav()]:
                 if files.get_file_from_path(path) is None:
                     files.append(File.generated(config, path, content=error_page, inclusion=InclusionLevel.NOT_IN_NAV))
             return files
@@ -180,8 +178,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self._flag_placeholders(content_dir)
         self.last_pages = sorted(output.pages)
         self.lastmod = output.lastmod
-        self.feed = output.feed
-        self.report = {"records": output.records, "pages": len(output.pages), "stages": dict(timings.stages)}
+        self.settings = output.settings
+        self.report = BuildReport(records=output.records, pages=len(output.pages), stages=dict(timings.stages))
 
         if Path(config.docs_dir).absolute() == content_dir.absolute():
             # Nothing in the content folder is published as it is: the record files are input, and
@@ -223,6 +221,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.warning(
                 "%d placeholder(s) still to write; a build refuses to publish them:\n%s%s", len(found), shown, more
             )
+
+    def _nav(self) -> list[tuple[str, str]]:
+        if self.settings:
+            return self.settings.nav
+        pages = Pages()
+        return [(title, getattr(pages, name)) for name, title in NAV.items()]
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The sitemap's <lastmod>: the day the page's records last changed, not the day of the build.

@@ -8,11 +8,8 @@ docstring; it becomes the field's description.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import typing
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -482,55 +479,3 @@ class OpenDataParts(Model):
     """Ids of the events and statements in the timeline's order; the first is number 1."""
     mentions: dict[str, list[str]]
     """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
-
-
-# --- Prose fields --------------------------------------------------------------------------------
-
-
-@functools.cache
-def prose_fields(model: type[BaseModel]) -> dict[str, ProseField | type[BaseModel]]:
-    """A model's prose fields, and the fields holding models (or lists of them) that may have some."""
-    found: dict[str, ProseField | type[BaseModel]] = {}
-    for name, info in model.model_fields.items():
-        marker = next((m for m in info.metadata if isinstance(m, ProseField)), None)
-        annotation = info.annotation
-        for arg in (annotation, *typing.get_args(annotation)):
-            if typing.get_origin(arg) is Annotated:
-                marker = marker or next((m for m in typing.get_args(arg)[1:] if isinstance(m, ProseField)), None)
-            elif typing.get_origin(arg) is list:
-                item = typing.get_args(arg)[0]
-                if isinstance(item, type) and issubclass(item, BaseModel) and prose_fields(item):
-                    found[name] = item
-        if marker is not None:
-            found[name] = marker
-    return found
-
-
-def prose_values(record: BaseModel) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
-    """Every prose value of a record: (where in the record, the text, whether it is a block field)."""
-    for name, marker in prose_fields(type(record)).items():
-        value = getattr(record, name)
-        if isinstance(marker, ProseField):
-            if value is not None:
-                yield (name,), value, marker.block
-        else:
-            for index, item in enumerate(value):
-                for loc, text, block in prose_values(item):
-                    yield (name, index, *loc), text, block
-
-
-def describe_prose(schema: Any) -> None:
-    """Say in each prose field's description how prose is written (the models mark them ``x-prose``)."""
-    if isinstance(schema, list):
-        for item in schema:
-            describe_prose(item)
-    elif isinstance(schema, dict):
-        for field in schema.get("properties", {}).values():
-            variants = [field, *field.get("anyOf", [])]
-            kinds = {variant.pop("x-prose") for variant in variants if "x-prose" in variant}
-            if kinds:
-                syntax = PROSE_BLOCK if "block" in kinds else PROSE_INLINE
-                field["description"] = f"{field.get('description', '')} {syntax} {PROSE_REFUSED}".strip()
-        for value in schema.values():
-            if isinstance(value, (dict, list)):
-                describe_prose(value)

@@ -15,6 +15,7 @@ from .errors import ContentError
 from .link import Explainer, link
 from .load import load_yaml
 from .render import Output, render
+from .site import PAGE_SIZE, Site
 from .validate import INCIDENT_FILE, validate_content
 
 T = TypeVar("T")
@@ -32,6 +33,17 @@ class Timings:
             return step()
         finally:
             self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - started
+
+
+@dataclass(frozen=True, kw_only=True)
+class BuildReport:
+    """What a build found: every problem (as lines to show), or how many records and pages it made
+    and the seconds each stage took."""
+
+    problems: list[str] = field(default_factory=list)
+    records: int | None = None
+    pages: int | None = None
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 @contextlib.contextmanager
@@ -95,13 +107,17 @@ def generate(
     site_url: str | None = None,
     author: str | None = None,
     drafts: bool = False,
+    page_size: int = PAGE_SIZE,
 ) -> Output:
     """Every page and data file of the explainer in ``content_dir``.
 
     ``template_dirs`` are searched for page templates before the generator's own (a site's overrides).
     ``drafts``: for the live preview, text still to be written is shown instead of refused.
+    ``page_size``: records per listing page.
     """
     timings = timings or Timings()
     with quiet_collector():
         explainer = _build_explainer(content_dir, timings, drafts)
-        return timings.run("render", lambda: render(explainer, template_dirs, site_url, author))
+        language = i18n.Language.for_tag(explainer.incident.language)
+        site = Site(explainer, language, page_size=page_size, url=site_url)
+        return timings.run("render", lambda: render(site, template_dirs, author))

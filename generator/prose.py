@@ -251,7 +251,7 @@ _PAGE_TAGS = {
     "ordered_list_open": "<ol>", "ordered_list_close": "</ol>", "list_item_open": "<li>", "list_item_close": "</li>",
 }  # fmt: skip
 _BLOCK_ENDS = {"paragraph_close", "bullet_list_close", "ordered_list_close"}
-_INLINE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
+INLINE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
 _HOVER_TAGS = {"em_open": "<i>", "em_close": "</i>", "strong_open": "<b>", "strong_close": "</b>"}
 
 
@@ -289,7 +289,7 @@ def _html(tokens: list[Token], address: Callable[[Reference], str] | None, hover
 def _inline_html(children: list[Token], address: Callable[[Reference], str] | None, hover: bool) -> list[str]:
     out: list[str] = []
     links: list[bool] = []
-    tags = _HOVER_TAGS if hover else _INLINE_TAGS
+    tags = _HOVER_TAGS if hover else INLINE_TAGS
     for child in children:
         if child.type in tags:
             out.append(tags[child.type])
@@ -364,3 +364,10 @@ def _wrap_hover(markup: str, width: int, limit: int) -> str:
         column += size + (1 if column else 0)
         total += size + 1
     return "".join(out).replace(" <br>", "<br>")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of plain text (a page's description), on one line."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]

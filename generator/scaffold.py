@@ -17,8 +17,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from . import models
+from . import introspect, models
 from .errors import UsageError
+from .load import LoadedFile, load_text, load_yaml
 from .registry import BY_NAME, KINDS
 
 SCHEMA_DIR = ".schema"
@@ -44,7 +45,7 @@ def schemas() -> dict[str, str]:
         documents[kind.key] = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]
     out = {}
     for document in documents.values():
-        models.describe_prose(document)
+        introspect.describe_prose(document)
     for stem, document in documents.items():
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{stem}.yml", **document}
         out[schema_name(stem)] = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
@@ -134,7 +135,7 @@ def record_template(kind: str, record_id: str, about: Sequence[str] = (), today:
     """
     model = BY_NAME[kind].model
     lines = [f"- id: {record_id or chr(34) * 2}"]
-    prose = models.prose_fields(model)
+    prose = introspect.prose_fields(model)
     shown_prose = False
     for name, field in model.model_fields.items():
         if name == "id":
@@ -286,3 +287,29 @@ def init_project(
         written.append(path)
     written += [path for path in write_schemas(folder / "content") if path not in written]
     return written
+
+
+def used_ids(content: Path) -> set[str]:
+    """Ids already used in the content, read with the project's own YAML loader (``no``, ``off``,
+    ``017`` and ``0x1f`` stay the text they are), leniently: a half-written file must not block
+    ``new``, so a file that does not load is read again up to its first problem's line."""
+    ids: set[str] = set()
+    for path in sorted(content.glob("*.yml")):
+        loaded, problems = load_yaml(path)
+        if loaded is None and problems and problems[0].line > 1:
+            loaded = _load_head(path, problems[0].line)
+        data = loaded.data if loaded is not None else None
+        if isinstance(data, list):
+            ids.update(str(item["id"]) for item in data if isinstance(item, dict) and item.get("id") is not None)
+    return ids
+
+
+def _load_head(path: Path, line: int) -> LoadedFile | None:
+    """The records of a file before the line where it stops loading (a record being written)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[: line - 1]
+    while lines:
+        loaded, _ = load_text(path, "".join(lines))
+        if loaded is not None:
+            return loaded
+        lines = lines[:-1]
+    return None

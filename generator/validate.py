@@ -10,7 +10,6 @@ import difflib
 import fnmatch
 import os
 import re
-import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +18,9 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from . import i18n, models, prose
+from . import i18n, introspect, models, prose
 from .errors import Problem
+from .hints import describe_input, message_for, written_loc
 from .load import LoadedFile, PathKey, Position, load_yaml
 from .registry import KINDS
 
@@ -68,173 +68,11 @@ class ValidatedContent:
     that is not found is not reported, since the record may be one of those with problems."""
 
 
-def suggest(word: str, candidates: typing.Iterable[str]) -> str:
-    """A `` (did you mean 'x'?)`` suffix when a candidate is close to ``word``, else ``''``."""
-    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-PATTERN_HINTS = {
-    "month": "a month written YYYY-MM, e.g. 2025-01",
-    "language": "a language tag such as en or es-MX",
-}
-"""How to write the fields whose form a pattern checks, in words."""
-
-
-def _annotation_at(model: type[BaseModel], loc: PathKey) -> Any:
-    """The type annotation the part of a record at ``loc`` is checked against (for hints)."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            if isinstance(part, str) and part in current.model_fields:
-                current = current.model_fields[part].annotation
-                continue
-            return current
-        origin = typing.get_origin(current)
-        if origin is list and isinstance(part, int):
-            current = typing.get_args(current)[0]
-        elif origin in (typing.Union, types.UnionType) and isinstance(part, str):
-            for variant in typing.get_args(current):
-                variant = _unwrap(variant)
-                tag = getattr(variant, "model_fields", {}).get("precision")
-                if tag is not None and part in typing.get_args(tag.annotation):
-                    current = variant
-                    break
-    return _unwrap(current)
-
-
-def _unwrap(annotation: Any) -> Any:
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
-        return _unwrap(args[0])
-    return annotation
-
-
-def _describe_input(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"'{value}'"
-
-
-DATE_MODELS = typing.get_args(typing.get_args(models.DateInfo)[0])
-"""The date models, one per precision."""
-
-
-def _date_fields(variant: type[BaseModel]) -> list[str]:
-    """The fields a date of one precision takes besides ``precision``: its own, then the shared ones."""
-    shared = ("as_reported", "basis")
-    own = [name for name in variant.model_fields if name != "precision" and name not in shared]
-    return own + [name for name in shared if name in variant.model_fields]
-
-
-def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
-    """An editor-friendly message for one pydantic error; the flag says "point at the key"."""
-    kind, loc, value = error["type"], error["loc"], error.get("input")
-    name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return f"missing required field '{loc[-1]}'", False
-    if kind == "extra_forbidden":
-        parent = _annotation_at(model, loc[:-1])
-        known = getattr(parent, "model_fields", {})
-        hint = suggest(str(loc[-1]), known)
-        if parent in DATE_MODELS:
-            precision = typing.get_args(known["precision"].annotation)[0]
-            takes = ", ".join(_date_fields(parent))
-            return f"unknown field '{loc[-1]}' for a date with precision '{precision}'{hint}: it takes {takes}", True
-        if hint or not known:
-            return f"unknown field '{loc[-1]}'{hint}", True
-        return f"unknown field '{loc[-1]}': the fields here are {', '.join(known)}", True
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern")
-        if pattern == models.ID_PATTERN:
-            return (
-                f"'{value}' is not a valid id: use lower-case letters and digits in words joined by"
-                " single hyphens, e.g. 'bridge-closed'",
-                False,
-            )
-        if pattern == models.HTTP_URL_PATTERN:
-            return f"'{name}' must be an http:// or https:// address with no spaces or quotes", False
-        if name in PATTERN_HINTS:
-            return f"'{name}' must be {PATTERN_HINTS[name]}, not {_describe_input(value)}", False
-        return f"'{name}' has the wrong form: {_describe_input(value)} does not match {pattern}", False
-    if kind == "string_too_short":
-        return f"'{name}' must not be empty", False
-    if kind == "string_too_long":
-        return f"'{name}' is too long (at most {ctx.get('max_length')} characters)", False
-    if kind == "string_type":
-        return f"'{name}' must be text, not {_describe_input(value)}: put it in quotes", False
-    if kind in ("bool_type", "bool_parsing"):
-        return f"'{name}' must be true or false, not {_describe_input(value)}", False
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"'{name}' must be a whole number, not {_describe_input(value)}", False
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return f"'{name}' is not a real day: {value} ({ctx.get('error', 'invalid date')})", False
-        return f"'{name}' must be a date written YYYY-MM-DD, not {_describe_input(value)}", False
-    if kind in ("datetime_type", "datetime_parsing", "datetime_from_date_parsing"):
-        return (
-            f"'{name}' must be a date and time such as 2021-03-23T09:30:00-06:00, not {_describe_input(value)}",
-            False,
-        )
-    if kind == "literal_error":
-        choices = ctx.get("expected", "")
-        options = [c.strip().strip("'") for c in choices.replace(" or ", ", ").split(",")]
-        hint = suggest(str(value), options)
-        return f"'{name}' must be one of {choices}, not {_describe_input(value)}{hint}", False
-    if kind == "union_tag_not_found":
-        return f"'{name}' needs a 'precision': one of {', '.join(models.DATE_PRECISIONS)}", False
-    if kind == "union_tag_invalid":
-        hint = suggest(str(ctx.get("tag")), models.DATE_PRECISIONS)
-        return (
-            f"'precision' must be one of {', '.join(models.DATE_PRECISIONS)}, not '{ctx.get('tag')}'{hint}",
-            False,
-        )
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"'{name}' must be a mapping of fields (key: value), not {_describe_input(value)}", False
-    if kind == "list_type":
-        return f"'{name}' must be a list, not {_describe_input(value)}", False
-    if kind == "too_short":
-        return f"'{name}' needs at least {ctx.get('min_length', 1)} item(s)", False
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"'{name}' is out of range: {error['msg'].lower()}", False
-    if kind in ("value_error", "assertion_error"):
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        return (f"'{name}' {message}" if message.startswith(("must", "contains")) else message), False
-    return f"'{name}': {error['msg']}", False
-
-
-def _written_loc(model: type[BaseModel], loc: PathKey) -> PathKey:
-    """``loc`` without the union tags pydantic adds (``when.month.hour`` -> ``when.hour``).
-
-    A tag can also be the name of a field (a ``month`` date has a ``month``), so it must go before
-    the position is looked up.
-    """
-    kept: list[str | int] = []
-    for i, part in enumerate(loc):
-        parent = _annotation_at(model, loc[:i])
-        is_tag = isinstance(part, str) and typing.get_origin(parent) in (typing.Union, types.UnionType)
-        if not is_tag:
-            kept.append(part)
-    return tuple(kept)
-
-
 def _check_prose(
     record: BaseModel, origin: Origin, problems: list[Problem], parsed: dict[tuple[str, bool], prose.Prose]
 ) -> None:
     """Parse every prose field of a record once; refused syntax is reported where it is written."""
-    for loc, text, block in models.prose_values(record):
+    for loc, text, block in introspect.prose_values(record):
         found = parsed.get((text, block))
         if found is None:
             found = parsed[(text, block)] = prose.parse(text, block)
@@ -258,8 +96,8 @@ def _validate_record(
         return record
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            message, at_key = _message(error, model)
-            loc = _written_loc(model, error["loc"])
+            message, at_key = message_for(error, model)
+            loc = written_loc(model, error["loc"])
             if error["type"] == "union_tag_invalid":  # point at the tag the editor wrote
                 loc = (*loc, "precision")
             named = re.match(r"'(\w+)' ", message)
@@ -435,7 +273,7 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
             if not isinstance(loaded.data, dict):
                 problems.append(
                     incident_origin.problem(
-                        f"incident.yml must be a mapping of fields, not {_describe_input(loaded.data)}"
+                        f"incident.yml must be a mapping of fields, not {describe_input(loaded.data)}"
                     )
                 )
             else:
@@ -489,14 +327,14 @@ def _validate_file(
             Problem(
                 path, 1, 1,
                 f"{path.name} must be a list of records (each starting with '- id:'),"
-                f" not {_describe_input(loaded.data)}",
+                f" not {describe_input(loaded.data)}",
             )
         )  # fmt: skip
         return
     for index, data in enumerate(loaded.data):
         origin = Origin(loaded, index)
         if not isinstance(data, dict):
-            problems.append(origin.problem(f"each record must be a mapping of fields, not {_describe_input(data)}"))
+            problems.append(origin.problem(f"each record must be a mapping of fields, not {describe_input(data)}"))
             continue
         record = _validate_record(model, data, origin, problems, parsed)
         if isinstance(record, models.Record):

@@ -88,8 +88,10 @@ def delta_e(first: Rgb, second: Rgb) -> float:
         + 0.32 * math.cos(math.radians(3 * h_mean + 6))
         - 0.20 * math.cos(math.radians(4 * h_mean - 63))
     )
-    rotation = -2 * math.sqrt(c_bar**7 / (c_bar**7 + 25**7)) * math.sin(
-        math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2)))
+    rotation = (
+        -2
+        * math.sqrt(c_bar**7 / (c_bar**7 + 25**7))
+        * math.sin(math.radians(60 * math.exp(-(((h_mean - 275) / 25) ** 2))))
     )
     sl = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
     sc, sh = 1 + 0.045 * c_bar, 1 + 0.015 * c_bar * t

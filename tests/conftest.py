@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from generator.i18n import Language
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "explainer"
@@ -31,6 +33,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+ENGLISH = Language.for_tag("en")
+"""The language most fixtures are written in."""
 
 
 @pytest.fixture

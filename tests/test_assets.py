@@ -4,6 +4,7 @@ once and then used offline, with a clear error when it cannot be had."""
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import io
 import shutil
 import tarfile
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from generator import assets
+from tests.conftest import ROOT
 
 
 def test_the_site_ships_the_pinned_plotly_version(fixture_site: Any) -> None:
@@ -117,3 +119,14 @@ def test_the_chart_script_uses_only_plotlys_public_api() -> None:
     used = set(re.findall(r"Plotly\.(\w+(?:\.\w+)?)", code))
     public = {"newPlot", "restyle", "relayout", "purge", "register", "Plots.resize", "Fx.hover", "Fx.unhover"}
     assert used <= public, used - public
+
+
+def test_the_installed_material_is_the_one_the_partials_copy() -> None:
+    """Each overridden partial is a copy of Material's own: it names the release it copies, and
+    that release is the one installed (pyproject.toml pins it), so an upgrade cannot pass unseen."""
+    installed = importlib.metadata.version("mkdocs-material")
+    assert installed.startswith(assets.MATERIAL_SERIES + "."), installed
+    for partial in sorted((assets.THEME_DIR / "partials").glob("*.html")):
+        assert f"({assets.MATERIAL_SERIES})" in partial.read_text(encoding="utf-8").split("-#}")[0], partial.name
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'"mkdocs-material>={assets.MATERIAL_SERIES},' in pyproject

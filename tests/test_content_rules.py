@@ -17,11 +17,8 @@ import copy
 import json
 import re
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from html.entities import codepoint2name
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +30,7 @@ from generator.link import Explainer
 from generator.messages import STATEMENT_FORM
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT, FIXTURES, make_project, run_explainer
-from tests.html_text import flat
+from tests.html_pages import flat, listing_pages, read_listing
 
 Rule = Callable[[Explainer, Path], list[str]]
 
@@ -46,106 +43,6 @@ def month_names(explainer: Explainer) -> list[str]:
 
 FILLS = {"exact": "", "day": "", "month": "-open-dot", "year": "-open-dot", "range": "-open-dot", "unknown": "-open"}
 """How a timeline marker's symbol ends for each date precision: solid, hollow with a dot, hollow."""
-
-
-# --- Reading built pages -------------------------------------------------------------------------
-
-
-@dataclass
-class Part:
-    """What a reader finds inside one element, or in one heading's section (the heading and
-    everything up to the next heading of the same or a higher level)."""
-
-    chunks: list[str] = field(default_factory=list)
-    hrefs: list[str] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-
-    @property
-    def text(self) -> str:
-        """The visible text, whitespace collapsed."""
-        return flat("".join(self.chunks))
-
-
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
-_HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
-
-
-class Listing(HTMLParser):
-    """The article of one or more pages (a listing split into pages), by element id and by section."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.elements: dict[str, Part] = {}
-        self.sections: dict[str, Part] = {}
-        self.id_counts: Counter[str] = Counter()
-        self._open: list[tuple[str, Part | None]] = []
-        self._sections: list[tuple[int, Part]] = []
-        self._skip = 0
-
-    def add_page(self, page: Path) -> None:
-        text = page.read_text(encoding="utf-8")
-        article = _ARTICLE.search(text)
-        self.feed(article.group(1) if article else text)
-        self.close()
-        self.reset()
-        self._open, self._sections, self._skip = [], [], 0
-
-    def _active(self) -> list[Part]:
-        return [part for _, part in self._open if part is not None] + [part for _, part in self._sections]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        level = _HEADINGS.get(tag)
-        if level is not None:
-            while self._sections and self._sections[-1][0] >= level:
-                self._sections.pop()
-        element_id = values.get("id")
-        for part in self._active():
-            if element_id:
-                part.ids.add(element_id)
-            if tag == "a" and values.get("href"):
-                part.hrefs.append(str(values["href"]))
-        part = None
-        if element_id:
-            self.id_counts[element_id] += 1
-            part = self.elements.setdefault(element_id, Part())
-            if level is not None:
-                self._sections.append((level, self.sections.setdefault(element_id, Part())))
-        if tag in ("script", "style"):
-            self._skip += 1
-        if tag not in _VOID:
-            self._open.append((tag, part))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-        for index in range(len(self._open) - 1, -1, -1):
-            if self._open[index][0] == tag:
-                del self._open[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            for part in self._active():
-                part.chunks.append(data)
-
-
-def listing_pages(site: Path, stem: str) -> list[Path]:
-    """The built pages of a listing: ``stem/index.html`` and ``stem/page-N/index.html`` ('' is home)."""
-    if not stem:
-        return [site / "index.html"]
-    rest = sorted(site.glob(f"{stem}/page-*/index.html"), key=lambda p: int(p.parent.name.removeprefix("page-")))
-    return [p for p in [site / stem / "index.html", *rest] if p.is_file()]
-
-
-def read_listing(site: Path, stem: str) -> Listing:
-    listing = Listing()
-    for page in listing_pages(site, stem):
-        listing.add_page(page)
-    return listing
 
 
 # --- The rules -----------------------------------------------------------------------------------

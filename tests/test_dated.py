@@ -17,16 +17,14 @@ from typing import Any
 import pytest
 
 from generator import dates, models, order
-from generator.i18n import Language
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from generator.render import scale
-from tests.conftest import FIXTURES
-from tests.html_text import flat, visible_text
+from tests.conftest import ENGLISH, FIXTURES
+from tests.html_pages import flat, visible_text
 from tests.test_reader import draw_charts
 
 DATED = FIXTURES / "dated"
-ENGLISH = Language.for_tag("en")
 
 
 @pytest.fixture(scope="module")

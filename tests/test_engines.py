@@ -16,7 +16,7 @@ import pytest
 
 from generator import engines
 from tests.conftest import FIXTURE, free_port, make_project, run_explainer, site_pages
-from tests.html_text import _Page
+from tests.html_pages import _Page
 
 BUILDABLE = [engine.name for engine in engines.ENGINES]
 

@@ -23,8 +23,7 @@ from tests.hostile import (
     hostile_content,
     refused_content,
 )
-from tests.html_audit import audit_page, audit_site
-from tests.html_text import flat, visible_text
+from tests.html_pages import audit_page, audit_site, flat, visible_text
 
 HOSTILE_PORT = free_port()
 

@@ -20,7 +20,7 @@ from generator import catalogs, models
 from generator.i18n import Language, available
 from generator.render import templating
 from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
-from tests.html_text import visible_text
+from tests.html_pages import visible_text
 from tests.test_reader import AXE, draw_charts, page_paths
 
 SPANISH = FIXTURES / "explicador"

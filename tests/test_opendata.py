@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator import tables
 from generator.pipeline import build_explainer, generate
 from generator.registry import KINDS
 from generator.render import opendata
@@ -21,8 +22,8 @@ from tests.conftest import FIXTURES
 def test_the_json_export_loads_back_as_the_same_explainer_and_fits_its_schema(fixture: str) -> None:
     explainer = build_explainer(FIXTURES / fixture)
     output = generate(FIXTURES / fixture)
-    document = json.loads(output.data[opendata.JSON_PATH])
-    jsonschema.Draft202012Validator(json.loads(output.data[opendata.SCHEMA_PATH])).validate(document)
+    document = json.loads(output.data["data/explainer.json"])
+    jsonschema.Draft202012Validator(json.loads(output.data["data/explainer.schema.json"])).validate(document)
     loaded = opendata.OpenData.model_validate(document)
     assert loaded.incident == explainer.incident  # type: ignore[attr-defined]
     for kind in KINDS:
@@ -34,8 +35,8 @@ def test_the_json_export_loads_back_as_the_same_explainer_and_fits_its_schema(fi
 
 def test_the_schema_refuses_what_the_models_refuse() -> None:
     output = generate(FIXTURES / "explainer")
-    validator = jsonschema.Draft202012Validator(json.loads(output.data[opendata.SCHEMA_PATH]))
-    document = json.loads(output.data[opendata.JSON_PATH])
+    validator = jsonschema.Draft202012Validator(json.loads(output.data["data/explainer.schema.json"]))
+    document = json.loads(output.data["data/explainer.json"])
     document["events"][0]["when"] = {"precision": "day"}  # a day without its date
     document["sources"][0]["unknown_field"] = "x"
     errors = list(validator.iter_errors(document))
@@ -48,9 +49,9 @@ def test_each_csv_reads_in_a_csv_parser_with_one_row_per_record() -> None:
     for kind in KINDS:
         text = output.data[f"data/{kind.key}.csv"]
         # RFC 4180: records end in CRLF; a line break inside a quoted cell is part of the cell.
-        assert text.endswith("\r\n") and text.split("\r\n", 1)[0] == ",".join(opendata.columns(kind.model))
+        assert text.endswith("\r\n") and text.split("\r\n", 1)[0] == ",".join(tables.columns(kind.model))
         rows = list(csv.reader(io.StringIO(text, newline="")))
-        assert rows[0] == opendata.columns(kind.model)
+        assert rows[0] == tables.columns(kind.model)
         assert [row[0] for row in rows[1:]] == list(getattr(explainer, kind.key)), kind.key
         assert all(len(row) == len(rows[0]) for row in rows)
     events = {row["id"]: row for row in csv.DictReader(io.StringIO(output.data["data/events.csv"], newline=""))}
@@ -91,7 +92,7 @@ def test_formula_text_in_records_reaches_the_csv_inert(fixture_copy: Path) -> No
         r for r in csv.DictReader(io.StringIO(output.data["data/events.csv"], newline="")) if r["id"] == "bridge-closed"
     ]
     assert row["title"] == "'=1+2" and row["location"] == "'@SUM(A1:A9)"
-    assert json.loads(output.data[opendata.JSON_PATH])["events"][0]["title"] == "=1+2", "the JSON keeps the text"
+    assert json.loads(output.data["data/explainer.json"])["events"][0]["title"] == "=1+2", "the JSON keeps the text"
 
 
 def test_open_data_is_byte_identical_from_build_to_build() -> None:

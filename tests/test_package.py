@@ -24,6 +24,8 @@ from generator import __version__
 from tests.conftest import ROOT
 from tests.test_editors import fill_placeholders
 
+pytestmark = pytest.mark.slow  # two fresh environments with their dependencies
+
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(

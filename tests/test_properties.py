@@ -14,7 +14,6 @@ import itertools
 import json
 import re
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 from generator import prose
 from generator.models import _FORBIDDEN_CHARS, PLACEHOLDER
 from generator.pipeline import generate
+from tests.html_pages import Fragment
 
 ALLOWED_TAGS = {
     "h1", "h2", "h3", "p", "a", "strong", "em", "code", "ol", "ul", "li", "blockquote", "br", "button",
@@ -53,6 +53,8 @@ _char = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not _FORBID
 _markup = st.sampled_from(
     list("<>&\"'`*_[](){}#|!$%~^=:@+-.\\/ \n\t") + ["<script>", "&lt;", "](", "{:", "%{", "--8<--"]
 )
+
+
 def _written(value: str) -> bool:
     """Text an editor has written: not blank, and not the starter's placeholder (a build refuses it)."""
     return bool(value.strip()) and not value.lstrip().startswith(PLACEHOLDER)
@@ -80,27 +82,6 @@ PROSE_FIELDS = {
     "summary", "method", "corrections", "access_note", "description", "note", "context", "why_it_matters",
     "what_would_answer", "answer",
 }  # fmt: skip
-
-
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: set[str] = set()
-        self.attributes: set[str] = set()
-        self.hrefs: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        if tag in ("br", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "blockquote", "figcaption"):
-            self.text.append(" ")  # a line break or a new block separates words as a space does
-        for name, value in attrs:
-            self.attributes.add(name)
-            if name == "href":
-                self.hrefs.append(value or "")
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def flat(value: str) -> str:
@@ -172,7 +153,7 @@ def test_any_valid_records_render_and_every_string_stays_text(
             (content / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         output = generate(content)
 
-    seen = _Reader()
+    seen = Fragment()
     home: dict[str, Any] = {}
     for path, source in output.pages.items():
         head = re.match(r"\A---\n(.*?)\n---\n", source, flags=re.S)
@@ -208,7 +189,7 @@ def test_every_output_of_a_prose_field_holds_its_words_and_only_its_tags(typed: 
     # No link syntax or strong markers in the words unless the editor typed them as text.
     syntax = r"\*\*|\]\(|</?[a-z]+>"
     assert not re.search(syntax, words) or re.search(syntax, html.unescape(typed).replace("\\", "")), words
-    page = _Reader()
+    page = Fragment()
     page.feed(parsed.html(lambda ref: f"../{ref.kind}s/#{ref.id}"))
     assert page.tags <= {"p", "ul", "ol", "li", "em", "strong", "code", "a", "br"}
     assert page.attributes <= {"href"}

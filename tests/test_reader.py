@@ -13,7 +13,7 @@ import axe_playwright_python
 import pytest
 
 from generator.pipeline import build_explainer
-from generator.render.paging import PAGE_SIZE
+from generator.site import PAGE_SIZE
 from tests.conftest import CONTENT, site_pages
 
 pytestmark = pytest.mark.browser
@@ -219,9 +219,7 @@ def test_no_horizontal_scrolling_and_charts_fit(
     assert problems == []
 
 
-def test_plotly_loads_only_when_a_reader_zooms_and_only_once(
-    site_url: str, context_for: Callable[..., Any]
-) -> None:
+def test_plotly_loads_only_when_a_reader_zooms_and_only_once(site_url: str, context_for: Callable[..., Any]) -> None:
     page = context_for(viewport={"width": 375, "height": 740}).new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

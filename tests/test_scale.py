@@ -8,8 +8,10 @@ import re
 
 import pytest
 
+from generator.derive import MAX_ROWS
 from generator.pipeline import generate
-from generator.render import charts, involvement, paging
+from generator.render import charts
+from generator.site import PAGE_SIZE
 from tests.synthetic import write_explainer
 
 LISTINGS = ("timeline", "statements", "sources")
@@ -23,15 +25,15 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, object]:
 def test_listing_pages_hold_at_most_one_page_of_records(outputs: dict[int, object]) -> None:
     output = outputs[1200]
     timeline_pages = [p for p in output.pages if p == "timeline.md" or p.startswith("timeline/")]  # type: ignore[attr-defined]
-    assert len(timeline_pages) == -(-1800 // paging.PAGE_SIZE)  # 1,200 events and 600 statements
+    assert len(timeline_pages) == -(-1800 // PAGE_SIZE)  # 1,200 events and 600 statements
     for path in timeline_pages:
         items = re.findall(r'<li id="(?:event|statement)-', output.pages[path])  # type: ignore[attr-defined]
-        assert 0 < len(items) <= paging.PAGE_SIZE, path
+        assert 0 < len(items) <= PAGE_SIZE, path
     for path, text in output.pages.items():  # type: ignore[attr-defined]
         if path.startswith("statements"):
-            assert len(re.findall(r"\{#statement-", text)) <= paging.PAGE_SIZE
+            assert len(re.findall(r"\{#statement-", text)) <= PAGE_SIZE
         if path.startswith("sources"):
-            assert len(re.findall(r"\{#source-", text)) <= paging.PAGE_SIZE
+            assert len(re.findall(r"\{#source-", text)) <= PAGE_SIZE
 
 
 def test_pages_that_are_not_listings_do_not_grow_with_the_explainer(outputs: dict[int, object]) -> None:
@@ -56,5 +58,5 @@ def test_large_charts_use_webgl_and_stay_small(outputs: dict[int, object]) -> No
     per_point = len(output.data["figures/timeline.json"]) / 1800  # type: ignore[attr-defined]
     assert per_point < 400, per_point  # bytes per entry: 5,000 events + 2,500 statements stay under 2 MB
     rows = json.loads(output.data["figures/involvement.json"])["layout"]["yaxis"]["tickvals"]  # type: ignore[attr-defined]
-    assert len(rows) == involvement.MAX_ROWS
+    assert len(rows) == MAX_ROWS
     assert charts.LARGE < 1800

@@ -14,7 +14,7 @@ from generator.assets import PLOTLY_PATHS
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT, make_project, run_explainer
-from tests.html_text import flat, read_page, visible_text
+from tests.html_pages import flat, read_page, visible_text
 
 
 @pytest.fixture(scope="module")

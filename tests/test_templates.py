@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.i18n import Language
 from generator.pipeline import generate
 from generator.render import templating
-from tests.conftest import ROOT, make_project, run_explainer
-from tests.html_text import visible_text
+from tests.conftest import ENGLISH, ROOT, make_project, run_explainer
+from tests.html_pages import visible_text
 
 GENERATOR = ROOT / "generator"
-ENGLISH = Language.for_tag("en")
 
 
 def test_values_are_escaped_unless_the_generator_marked_them(tmp_path: Path) -> None:
@@ -79,7 +77,8 @@ def test_templates_hold_no_words_outside_messages(template: str) -> None:
 # not to readers: English there is intended.
 EDITORS_MODULES = {
     "cli.py", "validate.py", "link.py", "load.py", "scaffold.py", "guide.py", "models.py", "errors.py",
-    "catalogs.py", "write.py", "engines.py", "folder.py", "pipeline.py", "__init__.py", "prose.py",
+    "catalogs.py", "write.py", "engines.py", "folder.py", "pipeline.py", "__init__.py", "prose.py", "publish.py",
+    "hints.py", "introspect.py", "__main__.py",
 }  # fmt: skip
 MESSAGE_FUNCTIONS = {"_", "gettext", "ngettext", "N_", "Plural", "plain"}
 PROSE = re.compile(r"^[A-Z][a-z']+(?: [A-Za-z'(),.:;]+)+|[A-Za-z']+ [A-Za-z']+ [A-Za-z']+")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.i18n import Language
 from generator.pipeline import build_explainer
 from generator.render import charts, timeline
-from tests.conftest import FIXTURE
-
-ENGLISH = Language.for_tag("en")
+from generator.site import Site
+from tests.conftest import ENGLISH, FIXTURE
 
 
 def test_order_comes_from_dates_and_after_and_unordered_entries_stay_apart() -> None:
@@ -45,11 +43,11 @@ def test_hover_labels_escape_editors_text(fixture_copy: Path) -> None:
         ),
         encoding="utf-8",
     )
-    figure = json.loads(timeline.figure_json(build_explainer(fixture_copy), ENGLISH))
+    figure = json.loads(charts.to_json(timeline.figure(Site(build_explainer(fixture_copy), ENGLISH))))
     trace = next(t for t in figure["data"] if any(c[0] == "event-bridge-closed" for c in t.get("customdata", [])))
     hover = trace["hovertext"][[c[0] for c in trace["customdata"]].index("event-bridge-closed")]
     number = build_explainer(fixture_copy).entry_number["bridge-closed"]
     assert hover.startswith(f"<b>{number}. &lt;img src=x onerror=alert(1)&gt; &amp; %{{customdata[0]}}</b><br>")
     assert trace["hoverinfo"] == "none", "the site script shows the hover text as given, never as a template"
     assert all(t.get("hoverinfo") in ("none", "skip") for t in figure["data"])
-    assert "<img" not in timeline.figure_json(build_explainer(fixture_copy), ENGLISH)
+    assert "<img" not in charts.to_json(timeline.figure(Site(build_explainer(fixture_copy), ENGLISH)))

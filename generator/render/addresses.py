@@ -9,47 +9,38 @@ in this build. The addresses are in the open data too.
 
 from __future__ import annotations
 
-import html
+import functools
 
-from ..i18n import Language
-from ..link import Explainer
-from . import paging
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
-FOLDER = "record"
-
-
-def path_of(record_id: str) -> str:
-    """The file a record's stable address serves."""
-    return f"{FOLDER}/{record_id}/index.html"
+from ..site import page_href
+from .outputs import Build, Files, output
+from .templating import TEMPLATES_DIR
 
 
-def url_of(record_id: str) -> str:
-    """A record's stable address, relative to the site's root."""
-    return f"{FOLDER}/{record_id}/"
+@functools.cache
+def _template() -> Template:
+    # HTML, not Markdown: an environment of its own that escapes for HTML (and attributes).
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=select_autoescape(["html.j2"]),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)  # fmt: skip
+    return env.get_template("redirect.html.j2")
 
 
-def redirects(explainer: Explainer, language: Language, site_url: str | None = None) -> dict[str, str]:
-    """Stable address file -> its HTML, for every record."""
-    from .. import views
-
+@output("addresses", writes=("record/*/index.html",))
+def redirects(build: Build) -> Files:
+    """Lasting address file -> its HTML (a redirect to where this build shows the record)."""
+    site = build.site
+    explainer, language = site.explainer, site.language
+    template = _template()
     files = {}
-    lang = html.escape(explainer.incident.language, quote=True)
     for record_id in explainer.kind_of:
-        page, anchor = views.home_of(explainer, record_id)
-        target = paging.url_of(page) + (f"#{anchor}" if anchor else "")
-        relative = html.escape("../../" + target, quote=True)
+        page, anchor = site.home_of(record_id)
         name = explainer.label(record_id)
-        go = html.escape(language.gettext("Go to %(name)s") % {"name": name}, quote=False)
-        canonical = (
-            f'<link rel="canonical" href="{html.escape(paging.absolute(site_url, page, anchor), quote=True)}">\n'
-            if site_url
-            else ""
-        )
-        files[path_of(record_id)] = (
-            f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(name, quote=False)}</title>\n"
-            f'<meta name="robots" content="noindex">\n{canonical}'
-            f'<meta http-equiv="refresh" content="0; url={relative}">\n</head>\n'
-            f'<body>\n<p><a href="{relative}">{go}</a></p>\n</body>\n</html>\n'
+        files[site.lasting_file(record_id)] = template.render(
+            lang=explainer.incident.language,
+            name=name,
+            canonical=site.absolute(page, anchor) if site.url else None,
+            target=page_href(site.lasting(record_id) + "index.md", page, anchor),
+            go=language.gettext("Go to %(name)s") % {"name": name},
         )
     return files

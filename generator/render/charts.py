@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from .. import models, registry
 from ..i18n import Language
 from ..link import Explainer, TimelineEntry
-from . import paging
+from ..site import Site
 from .text import html_text, json_for_html
 
 LARGE = 1000
@@ -105,24 +105,18 @@ def kind_label(entry: TimelineEntry, language: Language) -> str:
     return language.gettext("Statement (paraphrase)")
 
 
-def page(entry: TimelineEntry) -> int:
-    """Which of the timeline's pages lists an entry: an index into the figure's ``meta.pages``."""
-    return (entry.number - 1) // paging.PAGE_SIZE
-
-
-def custom(entry: TimelineEntry, order: int | None = None, label: str = "") -> list[str | int]:
-    """A point's ``customdata``: ``order`` and ``label`` only for a point that gets a link (the
+def custom(site: Site, entry: TimelineEntry, order: int | None = None, label: str = "") -> list[str | int]:
+    """A point's ``customdata``: its anchor and the index of the timeline page that lists it (into
+    the figure's ``meta.pages``); ``order`` and ``label`` only for a point that gets a link (the
     site script gives none on charts of thousands, whose figure data stays smaller without them)."""
-    data: list[str | int] = [anchor(entry), page(entry)]
+    data: list[str | int] = [anchor(entry), site.page_index(entry.number)]
     return data if order is None else [*data, order, label]
 
 
-def layout_meta(explainer: Explainer, **extra: Any) -> dict[str, Any]:
+def layout_meta(site: Site, **extra: Any) -> dict[str, Any]:
     """The figure's own data for the site script: ``pages`` are the addresses (relative to the site
     root) of the timeline's pages, so a point names its entry's page by number, not by address."""
-    count = max(len(explainer.timeline), 1)
-    pages = [paging.url_of(paging.timeline_page(n)) for n in range(1, count + 1, paging.PAGE_SIZE)]
-    return {"pages": pages, **extra}
+    return {"pages": site.timeline_pages(), **extra}
 
 
 def point_label(entry: TimelineEntry, language: Language) -> str:

@@ -19,10 +19,8 @@ from ..messages import UPDATE_KIND
 from ..models import Update
 from ..prose import Reference
 from ..registry import BY_KEY
-from . import paging
+from .outputs import Build, Files, output
 
-PATH = "feed.xml"
-"""Where the feed is in the site."""
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -30,14 +28,16 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def feed(explainer: Explainer, language: Language, site_url: str, author: str | None = None) -> str:
+@output("feed", writes=("feed.xml",), needs_url=True)
+def feed(build: Build) -> Files:
     """The feed's XML text, newest entry first."""
-    from .. import views
-
+    site = build.site
+    assert site.feed is not None  # a site with an address has a feed
+    explainer, language = site.explainer, site.language
     incident = explainer.incident
     ET.register_namespace("", ATOM)
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": incident.language})
-    changes = paging.absolute(site_url, "changes.md")
+    changes = site.absolute(site.pages.changes)
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
@@ -48,18 +48,18 @@ def feed(explainer: Explainer, language: Language, site_url: str, author: str | 
     add(root, "title", language.gettext("%(title)s: what changed") % {"title": incident.title}, type="text")
     newest = max((u.date for u in explainer.updates.values()), default=incident.first_published or incident.as_of)
     add(root, "updated", _stamp(newest))
-    add(root, "link", rel="self", type="application/atom+xml", href=paging.absolute(site_url, PATH))
+    add(root, "link", rel="self", type="application/atom+xml", href=site.absolute(site.feed))
     add(root, "link", rel="alternate", type="text/html", href=changes)
-    add(add(root, "author"), "name", author or incident.title)
+    add(add(root, "author"), "name", build.author or incident.title)
 
     def address(reference: Reference) -> str:
-        found = views.ref(explainer, reference.id)
-        return paging.absolute(site_url, found.page, found.anchor)
+        found = site.ref(reference.id)
+        return site.absolute(found.page, found.anchor)
 
     kinds = {kind: language.gettext(label) for kind, label in UPDATE_KIND.items()}
     for update in explainer.updates.values():
         entry = add(root, "entry")
-        link = paging.absolute(site_url, "changes.md", BY_KEY["updates"].anchor(update.id))
+        link = site.absolute(site.pages.changes, BY_KEY["updates"].anchor(update.id))
         add(entry, "id", link)
         add(entry, "title", f"{kinds[update.kind]}: {update.title}", type="text")
         add(entry, "updated", _stamp(update.date))
@@ -68,7 +68,7 @@ def feed(explainer: Explainer, language: Language, site_url: str, author: str | 
         add(entry, "category", term=update.kind, label=kinds[update.kind])
         add(entry, "content", _content(explainer, update, language, address), type="html")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return {site.feed: '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"}
 
 
 def _content(explainer: Explainer, update: Update, language: Language, address: Callable[[Reference], str]) -> str:

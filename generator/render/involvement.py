@@ -8,48 +8,15 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from ..i18n import Language
-from ..link import Explainer, TimelineEntry
 from ..messages import INVOLVEMENT
+from ..site import Site
 from . import charts
 from .text import html_text
 
-FIGURE_PATH = "figures/involvement.json"
-CHART_ID = "involvement-chart"
-LIST_ANCHOR = "who-said-and-did-what-list"
-MAX_ROWS = 40
-"""The chart and its list show the most involved actors; every actor's own page lists all of theirs."""
 
-
-def involvements(explainer: Explainer) -> dict[str, list[tuple[TimelineEntry, str]]]:
-    """Actor id -> (entry, "said" or "took part") for each entry they are in, in timeline order.
-
-    Actors come grouped by side, in the order the sides and actors are listed.
-    """
-    found: dict[str, list[tuple[TimelineEntry, str]]] = {}
-    for entry in explainer.timeline:
-        record = entry.record
-        if entry.kind == "statements":
-            found.setdefault(record.speaker, []).append((entry, "said"))  # type: ignore[union-attr]
-        else:
-            for actor_id in record.actors:  # type: ignore[union-attr]
-                found.setdefault(actor_id, []).append((entry, "took part"))
-    if len(found) > MAX_ROWS:
-        keep = set(sorted(found, key=lambda a: (-len(found[a]), explainer.position[a]))[:MAX_ROWS])
-        found = {a: entries for a, entries in found.items() if a in keep}
-    side_order = {side: i for i, side in enumerate(explainer.sides)}
-    ordered = sorted(found, key=lambda a: (side_order[explainer.side_of[a]], explainer.position[a]))
-    return {actor_id: found[actor_id] for actor_id in ordered}
-
-
-def involved_count(explainer: Explainer) -> int:
-    """How many actors speak in or take part in at least one entry."""
-    speakers = {s.speaker for s in explainer.statements.values()}
-    return len(speakers | {a for e in explainer.events.values() for a in e.actors})
-
-
-def figure(explainer: Explainer, language: Language) -> go.Figure:
-    rows = involvements(explainer)
+def figure(site: Site) -> go.Figure:
+    explainer, language = site.explainer, site.language
+    rows = site.derived.involvements
     row_of = {actor_id: len(rows) - 1 - i for i, actor_id in enumerate(rows)}  # first row on top
     brief = len(explainer.timeline) > charts.LARGE
     traces = []
@@ -67,7 +34,7 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
                 heading = language.gettext("%(name)s (%(role)s)") % {"name": name, "role": said}
                 hovers.append(f"<b>{html_text(heading)}</b><br>" + charts.hover(explainer, entry, language, brief))
                 if brief:
-                    custom.append(charts.custom(entry))
+                    custom.append(charts.custom(site, entry))
                     continue
                 label = language.gettext("%(name)s (%(role)s): %(point)s") % {
                     "name": name,
@@ -75,7 +42,7 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
                     "point": charts.point_label(entry, language),
                 }
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
-                custom.append(charts.custom(entry, order, label))
+                custom.append(charts.custom(site, entry, order, label))
         if xs:
             scatter = go.Scattergl if len(explainer.timeline) > charts.LARGE else go.Scatter
             traces.append(
@@ -107,12 +74,8 @@ def figure(explainer: Explainer, language: Language) -> go.Figure:
             "range": [-0.7, len(rows) - 0.3], "fixedrange": True, "automargin": False, "zeroline": False,
         },
         meta=charts.layout_meta(
-            explainer, lanes=charts.key_lanes(explainer, [s for s in explainer.sides if any(
+            site, lanes=charts.key_lanes(explainer, [s for s in explainer.sides if any(
                 explainer.side_of[a] == s for a in rows)])
         ),
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout)
-
-
-def figure_json(explainer: Explainer, language: Language) -> str:
-    return charts.to_json(figure(explainer, language))

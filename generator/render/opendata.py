@@ -12,22 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import typing
 from typing import Any
 
 from pydantic import BaseModel, Field, create_model
 
-from .. import models
-from ..link import Explainer
+from .. import introspect, models
 from ..registry import KINDS
-from . import addresses
+from ..site import Site
+from ..tables import LIST_SEPARATOR, columns
+from .outputs import Build, Files, output
 
-FOLDER = "data"
-JSON_PATH = f"{FOLDER}/explainer.json"
-SCHEMA_PATH = f"{FOLDER}/explainer.schema.json"
 FORMAT_VERSION = 1
-LIST_SEPARATOR = "; "
-"""How a list of ids (or of other values) is written in one CSV cell."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these could run as a formula in a spreadsheet."""
 
@@ -39,8 +34,9 @@ OpenData: type[BaseModel] = create_model(  # type: ignore[call-overload]
 """The layout of ``data/explainer.json``; its JSON Schema is published beside it."""
 
 
-def document(explainer: Explainer) -> dict[str, Any]:
+def document(site: Site) -> dict[str, Any]:
     """The explainer as plain JSON data (the order of records is the site's)."""
+    explainer = site.explainer
     data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "incident": explainer.incident.model_dump(mode="json", exclude_none=True, exclude={"ignore"}),
@@ -48,7 +44,7 @@ def document(explainer: Explainer) -> dict[str, Any]:
     for kind in KINDS:
         table = getattr(explainer, kind.key)
         data[kind.key] = [record.model_dump(mode="json", exclude_none=True) for record in table.values()]
-    data["addresses"] = {record_id: addresses.url_of(record_id) for record_id in explainer.kind_of}
+    data["addresses"] = {record_id: site.lasting(record_id) for record_id in explainer.kind_of}
     data["timeline"] = [entry.record.id for entry in explainer.timeline]
     data["mentions"] = {target: list(holders) for target, holders in explainer.mentions.items()}
     return data
@@ -57,7 +53,7 @@ def document(explainer: Explainer) -> dict[str, Any]:
 def schema() -> dict[str, Any]:
     """The JSON Schema of ``data/explainer.json`` (draft 2020-12)."""
     found = OpenData.model_json_schema()
-    models.describe_prose(found)
+    introspect.describe_prose(found)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "explainer.json", **found}
 
 
@@ -66,42 +62,6 @@ def _dumps(value: Any) -> str:
 
 
 # --- CSV -----------------------------------------------------------------------------------------
-
-DATE_COLUMNS = (
-    "precision", "datetime", "date", "approximate", "part_of_day", "hour", "utc_offset", "month", "year",
-    "earliest", "latest", "as_reported", "basis",
-)  # fmt: skip
-"""A date's columns (``when.precision``...), the same for every precision: empty where it has none."""
-
-
-_DATE_MODELS = set(typing.get_args(typing.get_args(models.DateInfo)[0]))
-
-
-def _is_date(annotation: Any) -> bool:
-    """Whether a field holds a date with its precision (required, or optional)."""
-    seen = set()
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        if current in _DATE_MODELS:
-            return True
-        if id(current) not in seen:
-            seen.add(id(current))
-            stack.extend(typing.get_args(current))
-    return False
-
-
-def columns(model: type[BaseModel]) -> list[str]:
-    """A record kind's CSV columns, in the model's field order, then its stable address."""
-    names: list[str] = []
-    for name, field in model.model_fields.items():
-        if _is_date(field.annotation):
-            names += [f"{name}.{part}" for part in DATE_COLUMNS]
-        elif field.annotation is models.Licence:
-            names += [f"{name}.name", f"{name}.url"]
-        else:
-            names.append(name)
-    return [*names, "address"]
 
 
 def cell(value: Any) -> str:
@@ -128,24 +88,26 @@ def _flat(record: BaseModel) -> dict[str, Any]:
     return flat
 
 
-def table(explainer: Explainer, key: str) -> str:
+def table(site: Site, key: str) -> str:
     """The CSV of one record kind: RFC 4180 (CRLF, quotes where needed), UTF-8, a header row."""
     kind = next(kind for kind in KINDS if kind.key == key)
     names = columns(kind.model)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    for record in getattr(explainer, key).values():
-        values = {**_flat(record), "address": addresses.url_of(record.id)}
+    for record in getattr(site.explainer, key).values():
+        values = {**_flat(record), "address": site.lasting(record.id)}
         writer.writerow([cell(values.get(name)) for name in names])
     return out.getvalue()
 
 
-def files(explainer: Explainer) -> dict[str, str]:
+@output("opendata", writes=("data/*.json", "data/*.csv"))
+def files(build: Build) -> Files:
     """Every open data file: site path -> text."""
+    site = build.site
     # The document is compact (a 5,000-event explainer's is megabytes); its schema is for reading.
-    compact = json.dumps(document(explainer), ensure_ascii=False, separators=(",", ":")) + "\n"
-    out = {JSON_PATH: compact, SCHEMA_PATH: _dumps(schema())}
+    compact = json.dumps(document(site), ensure_ascii=False, separators=(",", ":")) + "\n"
+    out = {site.data_json: compact, site.data_schema: _dumps(schema())}
     for kind in KINDS:
-        out[f"{FOLDER}/{kind.key}.csv"] = table(explainer, kind.key)
+        out[site.csv(kind)] = table(site, kind.key)
     return out

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from babel import dates as babel_dates
-from markupsafe import Markup
 
 from ..i18n import Language
 from . import charts, scale
@@ -474,26 +473,6 @@ def _stamp(moment: dt.datetime) -> float:
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-PATTERN_CLASSES = {"/": "slash", "\\": "backslash", "x": "cross", ".": "dots", "-": "dash", "|": "bar", "+": "plus"}
-"""A pattern (see lanes.PATTERNS) as the class of a swatch in the key (see explainer.css)."""
-
-
-def key_lanes(figure: dict[str, Any]) -> list[dict[str, Any]]:
-    """The chart's key, one item per lane: its side's colour, pattern (as a class name) and name
-    (already escaped in the figure). The page template writes each as a button that shows or hides
-    the lane."""
-    return [
-        {"lane": int(lane["lane"]), "colour": int(lane["colour"]) % 8,
-         "pattern": PATTERN_CLASSES.get(lane.get("pattern", ""), ""), "name": Markup(lane["name"])}
-        for lane in (figure["layout"].get("meta") or {}).get("lanes") or []
-    ]  # fmt: skip
-
-
-def scale_changes(figure: dict[str, Any]) -> str:
-    """``"yes"`` when a chart's time scale changes along its axis (a cut or a change of scale)."""
-    return "yes" if any(s.get("name") in ("cut", "scale") for s in figure["layout"].get("shapes", [])) else ""
 
 
 def picture(figure: dict[str, Any], language: Language, labelled_by: str) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import dates, models
+from .. import dates, models, views
 from ..link import Explainer, TimelineEntry
 from ..registry import BY_KEY
+from ..site import Site
 
 CONTEXT = "https://schema.org"
 
@@ -135,3 +136,17 @@ def actor(explainer: Explainer, actor_id: str) -> dict[str, Any]:
         elif record.kind != "country":
             data["parentOrganization"] = parent
     return data
+
+
+def of(site: Site, view: views.Page) -> dict[str, Any] | None:
+    """The structured data of a page, for its ``<head>`` (None for pages without)."""
+    explainer = site.explainer
+    if isinstance(view, views.Home):
+        return article(explainer)
+    if isinstance(view, views.Timeline):
+        return events(explainer, view.entries)
+    if isinstance(view, views.Statements):
+        return quotations(explainer, [item.record for item in view.statements])
+    if isinstance(view, views.Actor):
+        return actor(explainer, view.actor.id)
+    return None

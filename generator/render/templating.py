@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from babel.lists import format_list
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -26,11 +26,8 @@ from ..assets import PLOTLY_PATHS
 from ..i18n import Language
 from ..messages import LABELS, Plural
 from ..prose import Reference
+from ..site import Pages, Ref, Site, href, page_href
 from . import text
-
-if TYPE_CHECKING:
-    from ..link import Explainer
-    from ..views import Ref
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 """The generator's own page templates."""
@@ -78,16 +75,16 @@ def environment(
     override_dirs: Sequence[Path] = (),
     pictures: dict[str, str] | None = None,
     bundles: dict[str, str] | None = None,
-    explainer: Explainer | None = None,
+    site: Site | None = None,
     keys: dict[str, Any] | None = None,
 ) -> Environment:
     """The environment every page is rendered in, for one language.
 
-    ``explainer``: where prose fields' parses and record references are looked up (``prose`` filter).
+    ``site``: where prose fields' parses and record references are looked up (``prose`` filter).
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
     ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
-    ``keys``: figure path -> the lanes of the chart's key (see :func:`picture.key_lanes`), and
+    ``keys``: figure path -> the lanes of the chart's key (see :func:`key.key_lanes`), and
     ``<path>#scale-changes`` -> ``"yes"`` where the chart's time scale changes along its axis.
     """
     loaders = [FileSystemLoader([str(folder) for folder in override_dirs])] if override_dirs else []
@@ -130,24 +127,22 @@ def environment(
 
     @pass_context
     def link(context: Context, ref: Ref) -> Markdown:
-        target = text.href(context["page"], ref.page, ref.anchor)
+        target = href(context["page"], ref.page, ref.anchor)
         return Markdown(f"[{Markdown.escape(ref.label)}]({target})")
 
     @pass_context
     def links(context: Context, refs: Iterable[Ref]) -> Markdown:
         page = context["page"]
-        return Markdown(
-            ", ".join(f"[{text.inline(ref.label)}]({text.href(page, ref.page, ref.anchor)})" for ref in refs)
-        )
+        return Markdown(", ".join(f"[{text.inline(ref.label)}]({href(page, ref.page, ref.anchor)})" for ref in refs))
 
     @pass_context
-    def href(context: Context, page: str, anchor: str | None = None) -> Markdown:
-        return Markdown(text.href(context["page"], page, anchor))
+    def href_filter(context: Context, page: str, anchor: str | None = None) -> Markdown:
+        return Markdown(href(context["page"], page, anchor))
 
     @pass_context
-    def page_href(context: Context, page: str, anchor: str | None = None) -> Markdown:
+    def page_href_filter(context: Context, page: str, anchor: str | None = None) -> Markdown:
         """A link's address for HTML the generator writes (MkDocs rewrites only Markdown links)."""
-        return Markdown(html.escape(text.page_href(context["page"], page, anchor), quote=True))
+        return Markdown(html.escape(page_href(context["page"], page, anchor), quote=True))
 
     @pass_context
     def prose(context: Context, value: str, lead: Markdown | None = None, inline: bool = False) -> Markdown:
@@ -155,26 +150,22 @@ def environment(
 
         ``lead``: a label, made bold, before its first paragraph.
         """
-        from .. import views
-
-        if explainer is None:
-            raise TypeError("the prose filter needs the explainer")
+        if site is None:
+            raise TypeError("the prose filter needs the site")
         page = context["page"]
-        parsed = explainer.parsed(str(value), not inline)
+        parsed = site.explainer.parsed(str(value), not inline)
         if inline:
             return Markdown(text.prose_inline(parsed, lambda _kind, record_id: link_to(page, record_id)))
 
         def address(reference: Reference) -> str:
-            found = views.ref(explainer, reference.id)
-            return text.page_href(page, found.page, found.anchor)
+            found = site.ref(reference.id)
+            return page_href(page, found.page, found.anchor)
 
         return Markdown(parsed.html(address, str(lead or "")))
 
     def link_to(page: str, record_id: str) -> str:
-        from .. import views
-
-        found = views.ref(explainer, record_id)  # type: ignore[arg-type]
-        return text.href(page, found.page, found.anchor)
+        found = site.ref(record_id)  # type: ignore[union-attr]
+        return href(page, found.page, found.anchor)
 
     def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
         return Markdown(separator).join(items)
@@ -200,12 +191,13 @@ def environment(
         bundle_files=PLOTLY_PATHS,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
         embed_snippet=text.embed_snippet,
+        pages=site.pages if site else Pages(),
     )
     env.filters.update(
         link=link,
         links=links,
-        href=href,
-        page_href=page_href,
+        href=href_filter,
+        page_href=page_href_filter,
         join=join,
         words=words,
         plural=plural,

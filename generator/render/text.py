@@ -8,10 +8,8 @@ typed and nothing ever becomes markup it did not mean.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-import posixpath
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -19,8 +17,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
-from ..prose import REFERENCE, WEB, Prose
-from . import paging
+from ..prose import INLINE_TAGS, REFERENCE, WEB, Prose
 
 # Every ASCII punctuation character that starts or ends Markdown syntax in Python-Markdown or the
 # extensions this site enables (attr_list, md_in_html, admonition, snippets, tables, footnotes...).
@@ -65,18 +62,6 @@ def prose_inline(parsed: Prose, target: Callable[[str, str], str]) -> str:
     return _LIST_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", line)
 
 
-def page_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A relative address between two generated pages as the built site has them (directory URLs),
-    for links placed as HTML, which MkDocs does not rewrite."""
-    here, there = paging.url_of(from_page), paging.url_of(to_page)
-    if here == there:
-        target = ""
-    else:
-        target = posixpath.relpath(there or ".", here or ".")
-        target = "./" if target == "." else target + "/"
-    return f"{target}#{anchor}" if anchor else target or "./"
-
-
 def _inline_markdown(token: Token, target: Callable[[str, str], str]) -> str:
     out: list[str] = []
     closing: list[str] = []
@@ -86,8 +71,8 @@ def _inline_markdown(token: Token, target: Callable[[str, str], str]) -> str:
             out.append(child.content.translate(_TABLE))
         elif kind == "code_inline":
             out.append(f"<code>{child.content.translate(_TABLE)}</code>")
-        elif kind in _TAGS:
-            out.append(_TAGS[kind])
+        elif kind in INLINE_TAGS:
+            out.append(INLINE_TAGS[kind])
         elif kind == "softbreak":
             out.append(" ")
         elif kind == "hardbreak":
@@ -101,9 +86,6 @@ def _inline_markdown(token: Token, target: Callable[[str, str], str]) -> str:
         elif kind == "link_close":
             out.append(closing.pop() if closing else "")
     return "".join(out).strip()
-
-
-_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>"}
 
 
 EMBED_HEIGHT = 640
@@ -182,18 +164,6 @@ def json_for_html(value: Any) -> str:
     ):
         text = text.replace(char, escape)
     return text
-
-
-def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A relative link between two generated pages (paths relative to the docs root)."""
-    target = _relative(from_page, to_page)
-    return f"{target}#{anchor}" if anchor else target
-
-
-@functools.lru_cache(maxsize=65_536)
-def _relative(from_page: str, to_page: str) -> str:
-    # Pages link to the same few pages thousands of times; relpath is slow enough to matter.
-    return "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def url(address: str) -> str:

@@ -22,8 +22,8 @@ from typing import Any
 import plotly.graph_objects as go
 
 from .. import dates, models
-from ..i18n import Language
 from ..link import Explainer, TimelineEntry
+from ..site import Site
 from . import charts, lanes, scale
 from .text import html_text
 
@@ -42,16 +42,9 @@ FAR = 1e7
 """Beyond any view, for lane backgrounds that must cover whatever the reader pans to."""
 
 
-def figure(explainer: Explainer, language: Language) -> go.Figure:
+def figure(site: Site) -> go.Figure:
     """The Plotly figure of the timeline (data and layout; theme colours are set in the browser)."""
-    if any(dates.bounds(entry.record.when) is not None for entry in explainer.timeline):
-        return dated_figure(explainer, language)
-    return ordinal_figure(explainer, language)
-
-
-def lanes_of(explainer: Explainer) -> list[str]:
-    used = {entry.lane for entry in explainer.timeline}
-    return [side for side in explainer.sides if side in used]
+    return dated_figure(site) if site.derived.dated else ordinal_figure(site)
 
 
 def plot_px() -> float:
@@ -130,8 +123,9 @@ def _backgrounds(layout: lanes.Layout, axes: list[str]) -> list[go.Scatter]:
     return traces
 
 
-def _markers(explainer: Explainer, language: Language, entries: list[TimelineEntry], xs: list[Any],
+def _markers(site: Site, entries: list[TimelineEntry], xs: list[Any],
              ys: list[float], meta: dict[str, Any], large: bool, **extra: Any) -> go.Scatter:  # fmt: skip
+    explainer, language = site.explainer, site.language
     scatter = go.Scattergl if large else go.Scatter
     return scatter(
         x=xs, y=ys, meta=meta,
@@ -141,8 +135,8 @@ def _markers(explainer: Explainer, language: Language, entries: list[TimelineEnt
         textposition=None if large else "middle right",
         hovertext=[charts.hover(explainer, e, language, brief=large) for e in entries],
         hoverinfo="none",  # the site script shows its own label, kept inside the viewport
-        customdata=[charts.custom(e) if large else charts.custom(e, e.number, charts.point_label(e, language))
-                    for e in entries],
+        customdata=[charts.custom(site, e) if large
+                    else charts.custom(site, e, e.number, charts.point_label(e, language)) for e in entries],
         marker={"symbol": [charts.symbol(e) for e in entries], "size": 8 if large else lanes.MARKER,
                 "line": {"width": 1 if large else 2}},
         **({} if large else {"cliponaxis": False}),
@@ -154,9 +148,10 @@ def _meta(layout: lanes.Layout, side_index: int, lane: int) -> dict[str, Any]:
     return {"lane": lane, "colour": layout.lanes[lane].colour, "side": side_index}
 
 
-def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
+def ordinal_figure(site: Site) -> go.Figure:
     """Undated: the x axis is the order the sources support, a column per rank."""
-    sides = lanes_of(explainer)
+    explainer, language = site.explainer, site.language
+    sides = site.derived.lanes
     large = len(explainer.timeline) > charts.LARGE
     max_rank = max((e.rank for e in explainer.timeline if e.rank is not None), default=-1)
     unplaced_column = max_rank + 2
@@ -185,7 +180,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
         lane = layout.lanes[index]
         entries = [e for e in explainer.timeline if e.lane == side]
         traces.append(
-            _markers(explainer, language, entries, [column[_key(e)] for e in entries],
+            _markers(site, entries, [column[_key(e)] for e in entries],
                      [lane.row_y(layout.row_of[_key(e)]) for e in entries],
                      _meta(layout, explainer.sides.index(side), index), large)
         )  # fmt: skip
@@ -214,7 +209,7 @@ def ordinal_figure(explainer: Explainer, language: Language) -> go.Figure:
             xaxis={"title": {"text": html_text(axis_title)}, "showticklabels": False, "showgrid": False,
                    "zeroline": False, "range": x_range, "fixedrange": True},
             yaxis=_y_axis(layout), shapes=shapes, annotations=annotations,
-            meta=charts.layout_meta(explainer, kind="ordinal", lanes=_lanes_meta(explainer, layout)),
+            meta=charts.layout_meta(site, kind="ordinal", lanes=_lanes_meta(explainer, layout)),
         ),
     )  # fmt: skip
 
@@ -247,10 +242,11 @@ def _seconds(moment: dt.datetime) -> float:
     return moment.timestamp()
 
 
-def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
+def dated_figure(site: Site) -> go.Figure:
     """Time on a scale that gives each cluster room: entries at their dates, bars over what a date
     can be, bands over what lasted; undated entries apart."""
-    sides = lanes_of(explainer)
+    explainer, language = site.explainer, site.language
+    sides = site.derived.lanes
     large = len(explainer.timeline) > charts.LARGE
     zone = explainer.clock
     dated = [e for e in explainer.timeline if dates.bounds(e.record.when) is not None]
@@ -317,11 +313,11 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
                 lines(x=bar_x, y=bar_y, mode="lines", meta={**meta, "role": "uncertain"}, hoverinfo="skip",
                       line={"width": 2}, name=html_text(lane.name))
             )  # fmt: skip
-        traces.append(_markers(explainer, language, here, [time.x(middle[_key(e)]) for e in here], ys, meta, large))
+        traces.append(_markers(site, here, [time.x(middle[_key(e)]) for e in here], ys, meta, large))
         apart = [e for e in undated if e.lane == side]
         if apart:
             traces.append(
-                _markers(explainer, language, apart, [column[_key(e)] for e in apart],
+                _markers(site, apart, [column[_key(e)] for e in apart],
                          [lane.row_y(layout.row_of[_key(e)]) for e in apart], {**meta, "role": "undated"}, large,
                          xaxis="x2")
             )  # fmt: skip
@@ -379,7 +375,7 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         },
         yaxis=_y_axis(layout), shapes=shapes, annotations=annotations,
         meta=charts.layout_meta(
-            explainer, kind="dated", lanes=_lanes_meta(explainer, layout),
+            site, kind="dated", lanes=_lanes_meta(explainer, layout),
             scale={
                 "segments": [{"left": s.left, "right": s.right, "first": s.first, "last": s.last,
                               "levels": s.levels} for s in time.segments],
@@ -390,7 +386,3 @@ def dated_figure(explainer: Explainer, language: Language) -> go.Figure:
         **layout_extra,
     )  # fmt: skip
     return go.Figure(data=traces, layout=layout_figure)
-
-
-def figure_json(explainer: Explainer, language: Language) -> str:
-    return charts.to_json(figure(explainer, language))

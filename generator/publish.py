@@ -1,0 +1,170 @@
+"""Building the site folder with an engine, atomically: ``site/`` is replaced only by a complete build.
+
+Two ways, by engine: an engine that runs the explainer's plugin (MkDocs, ProperDocs) builds the
+project as it is, in strict mode; another builds the plain folder :mod:`generator.folder` writes.
+Either way the result is a :class:`Built`: the build's report and what the engine printed; the
+command line says it. Builds are stamped with the explainer's "as of" day (``SOURCE_DATE_EPOCH``),
+so two builds of the same content give the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import engines
+from . import folder as site_folder
+from .errors import UsageError
+from .pipeline import BuildReport, Timings, generate, read_incident
+from .write import replace_dir, write_files
+
+
+@dataclass(frozen=True, kw_only=True)
+class Built:
+    """How a build went: ``ok``, its report, the engine's own lines when it failed, and its stages."""
+
+    ok: bool
+    report: BuildReport
+    engine_lines: list[str] = field(default_factory=list)
+    stages: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage, the engine's last."""
+    records: int | None = None
+    pages: int | None = None
+    strict: bool = False
+    """Whether the engine ran in strict mode (any warning fails the build)."""
+
+
+class _Failed(Exception):
+    def __init__(self, lines: list[str]):
+        super().__init__(len(lines))
+        self.lines = lines
+
+
+def where_to_run(missing: str) -> str:
+    """Where to run the command from, when ``missing`` is not here (run from a sub-folder)."""
+    for folder in [Path.cwd().parent.absolute(), *Path.cwd().parent.absolute().parents]:
+        if (folder / "mkdocs.yml").is_file():
+            hop = os.path.relpath(folder)
+            return f"{missing} not found here: run explainer from the project's folder, {folder} (cd {hop})"
+    return f"{missing} not found: run explainer from an explainer project's folder (explainer init starts one)"
+
+
+def load_config(engine: engines.Engine, config_file: Path, **overrides: Any) -> Any:
+    """The engine's own reading of the configuration (``!ENV``, ``INHERIT``, defaults), or one clear line."""
+    if not config_file.is_file():
+        if config_file == Path("mkdocs.yml"):
+            raise UsageError(where_to_run("the site configuration mkdocs.yml"))
+        raise UsageError(f"site configuration '{config_file}' not found")
+    try:
+        return engine.load_config(config_file, **overrides)
+    except engine.config_error as error:
+        raise UsageError(f"{config_file}: {error}") from None
+
+
+def project_of(settings: Any) -> site_folder.Project:
+    """What a generated folder keeps from the project's configuration (read by the engine)."""
+    return site_folder.Project(settings.repo_url, settings.edit_uri, tuple(settings.theme.get("features", ())))
+
+
+def source_date_epoch(content: Path) -> str | None:
+    """The explainer's "as of" day as a Unix time (None when incident.yml has a problem: the build reports it)."""
+    incident = read_incident(content)
+    if incident is None:
+        return None
+    as_of = incident.as_of
+    return str(int(dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC).timestamp()))
+
+
+def content_of(settings: Any) -> Path:
+    """The content folder the project's configuration names (the plugin's ``content_dir``, else ``docs_dir``)."""
+    plugin = engines.plugin_of(settings)
+    return Path(plugin.config.content_dir or settings.docs_dir)
+
+
+def build(engine: engines.Engine | engines.FolderEngine, config_file: Path, site: Path,
+          say: Callable[[str], None]) -> Built:  # fmt: skip
+    """Build the project into ``site`` with ``engine``; ``site`` is left as it was unless it succeeds."""
+    if isinstance(engine, engines.FolderEngine):
+        return _build_folder(engine, config_file, site, say)
+    return _build_with_plugin(engine, config_file, site, say)
+
+
+def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, say: Callable[[str], None]) -> Built:
+    content = content_of(load_config(engine, config_file))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch(content)
+    environment = {
+        **({"SOURCE_DATE_EPOCH": epoch} if epoch else {}),
+        "NO_MKDOCS_2_WARNING": "1",  # the notice about Material's end of life is for maintainers, not editors
+    }
+    seconds = 0.0
+    report = BuildReport()
+
+    def run(folder: Path) -> None:
+        nonlocal seconds, report
+        say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build --strict ...")
+        begun = time.perf_counter()
+        config = load_config(engine, config_file, site_dir=str(folder.absolute()), strict=True)
+        with engines.quiet(engine, environment) as messages:
+            try:
+                engine.build(config)
+            except engine.failure:
+                report = engines.plugin_of(config).report
+                raise _Failed(messages.lines) from None
+            finally:
+                seconds = time.perf_counter() - begun
+        report = engines.plugin_of(config).report
+
+    try:
+        replace_dir(site, run)
+    except _Failed as failure:
+        return Built(ok=False, report=report, engine_lines=failure.lines)
+    stages = {**report.stages, f"{engine.name} (including the above)": seconds}
+    return Built(ok=True, report=report, stages=stages, records=report.records, pages=report.pages, strict=True)
+
+
+def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, say: Callable[[str], None]) -> Built:
+    """An engine that cannot run the plugin: generate the site folder, then build it."""
+    settings = load_config(engines.reader(), config_file)
+    content = content_of(settings)
+    site_url = settings.site_url or None
+    say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build ...")
+    timings = Timings()
+    template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
+    output = generate(content, timings, template_dirs, site_url)
+    files = site_folder.files(output, site_url, project_of(settings), dict(engine.theme), engine.own_partials)
+    seconds = 0.0
+
+    def run(folder: Path) -> None:
+        nonlocal seconds
+        begun = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="explainer-") as work:
+            source = Path(work) / "source"
+            write_files(source, files)
+            result = engine.build_folder(source)
+            seconds = time.perf_counter() - begun
+            if result.returncode != 0 or not (source / "site" / "index.html").is_file():
+                raise _Failed([result.stderr + result.stdout])
+            shutil.copytree(source / "site", folder, dirs_exist_ok=True)
+
+    report = BuildReport(records=output.records, pages=len(output.pages), stages=dict(timings.stages))
+    try:
+        replace_dir(site, run)
+    except _Failed as failure:
+        return Built(ok=False, report=report, engine_lines=failure.lines)
+    stages = {**timings.stages, f"{engine.name} build": seconds}
+    return Built(ok=True, report=report, stages=stages, records=output.records, pages=len(output.pages))
+
+
+def shown(path: Path) -> str:
+    """A path as the editor would type it: relative to here when it is below, else as given."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test test-fast serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
+.PHONY: site test test-fast lock serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -66,6 +66,10 @@ reader-bench: $(STAMP)
 ## lighthouse: Lighthouse's mobile scores of the timeline page, median of five runs (fetches Lighthouse with npx)
 lighthouse: $(STAMP)
 	$(BIN)/python -m tests.lighthouse
+
+## lock: after changing constraints.txt, rewrite .github/requirements-publish.txt (runtime dependencies with their hashes, from PyPI)
+lock: $(STAMP)
+	$(BIN)/python -m tests.lock_publish
 
 ## lint: the same style checks `make test` runs
 lint: $(STAMP)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -105,3 +106,18 @@ def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: 
     assert "Harbour strike" in home and "https://newsroom.example/harbour-strike/" in home
     assert (site / "assets" / "javascripts" / "explainer.js").is_file()
     assert not any(p.suffix in (".yml", ".whl") for p in site.rglob("*")), "no record or wheel is published"
+
+
+def test_the_repositorys_publish_steps_install_by_hash_and_build(tmp_path: Path) -> None:
+    """The Pages workflow's own steps in a fresh environment: runtime dependencies checked against
+    their hashes, the generator without build isolation, then a build of the repository's content."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    runs = [step["run"] for step in workflow["jobs"]["build"]["steps"] if "run" in step]
+    source = tmp_path / "checkout"  # a copy, so the install leaves nothing in the repository
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "site", ".*cache*", "node_modules", ".git"))
+    runner = fresh_venv(tmp_path / "runner-env")
+    for command in runs:
+        if command.startswith("explainer build"):
+            command += f" --site-dir {tmp_path / 'site'}"
+        run("bash", "-c", command, cwd=source, env={**runner, "SITE_URL": "https://newsroom.example/story/"})
+    assert (tmp_path / "site" / "index.html").is_file()

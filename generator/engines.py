@@ -13,6 +13,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -86,8 +87,26 @@ class FolderEngine:
     """Theme partials the engine keeps its own of: the explainer's copies of Material 9.8's would
     replace them (Zensical's header holds its own search)."""
 
+    bundle_styles: bool = False
+    """Whether the engine's script adds a ``<style>`` of its own (Zensical's search, in a shadow
+    root): the page's Content-Security-Policy then allows that exact text, by its hash."""
+
     def available(self) -> bool:
         return importlib.util.find_spec(self.package) is not None
+
+    def inline_styles(self, site: Path) -> list[str]:
+        """The text of each ``<style>`` the engine's built script adds (see :attr:`bundle_styles`),
+        read from the script itself: a string constant handed to a new ``style`` element."""
+        if not self.bundle_styles:
+            return []
+        found = []
+        for bundle in sorted(site.glob("assets/javascripts/bundle.*.min.js")):
+            script = bundle.read_text(encoding="utf-8")
+            for name in re.findall(r"\(\s*\"style\"\s*,\s*\{\s*\}\s*,\s*([A-Za-z_$][\w$]*)\.toString\(\)\s*\)", script):
+                constant = re.search(rf"(?:\bvar |,){re.escape(name)}='([^'\\]*)'", script)
+                if constant:
+                    found.append(constant.group(1))
+        return found
 
     def build_folder(self, folder: Path) -> subprocess.CompletedProcess[str]:
         """Build ``folder``'s configuration into ``folder/site``."""
@@ -99,7 +118,13 @@ ENGINES: tuple[Engine | FolderEngine, ...] = (
     Engine("mkdocs", "mkdocs"),
     Engine("properdocs", "properdocs", "properdocs.replacement"),
     # Zensical's default look fails colour contrast; its classic variant is Material's.
-    FolderEngine("zensical", "zensical", (("variant", "classic"),), ("partials/header.html", "partials/search.html")),
+    FolderEngine(
+        "zensical",
+        "zensical",
+        (("variant", "classic"),),
+        ("partials/header.html", "partials/search.html"),
+        bundle_styles=True,
+    ),
 )
 """The engines ``explainer build`` can run, in the order it prefers them."""
 

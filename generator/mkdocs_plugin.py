@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import csp
 from .assets import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
@@ -234,6 +235,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if day is not None:
             page.update_date = day
         return markdown
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        # Every page gets its Content-Security-Policy, with the hashes of its own inline scripts.
+        return csp.apply(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return csp.apply(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self._content_dir(config)

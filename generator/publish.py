@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import engines
+from . import csp, engines
 from . import folder as site_folder
 from .errors import UsageError
 from .pipeline import BuildReport, Timings, generate, read_incident
@@ -151,6 +151,9 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
             seconds = time.perf_counter() - begun
             if result.returncode != 0 or not (source / "site" / "index.html").is_file():
                 raise _Failed([result.stderr + result.stdout])
+            styles = engine.inline_styles(source / "site")
+            for page in (source / "site").rglob("*.html"):  # the policy the plugin writes, here after the build
+                page.write_text(csp.apply(page.read_text(encoding="utf-8"), styles), encoding="utf-8")
             shutil.copytree(source / "site", folder, dirs_exist_ok=True)
 
     report = BuildReport(records=output.records, pages=len(output.pages), stages=dict(timings.stages))

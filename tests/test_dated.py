@@ -170,7 +170,7 @@ def test_structured_data_is_as_precise_as_the_dates(dated_site: Path) -> None:
 @pytest.mark.browser
 def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str, browser: Any) -> None:
     """axe finds nothing, each side has one colour on both charts, and the zoom buttons zoom."""
-    from tests.test_reader import AXE, page_paths
+    from tests.test_reader import inject_axe, page_paths
 
     url = dated_url
     page = browser.new_page(viewport={"width": 1440, "height": 900})
@@ -185,7 +185,7 @@ def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str
             "bs => bs.map(b => [b.textContent, getComputedStyle(b.querySelector('.explainer-chart__swatch')).color])"
         ):
             swatches.setdefault(name, set()).add(colour)
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         problems += page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
     assert problems == []
     assert len(swatches) >= 2 and all(len(colours) == 1 for colours in swatches.values()), swatches

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.test_reader import AXE
+from tests.test_reader import inject_axe
 
 OEMBED_TYPES = {"photo", "video", "link", "rich"}
 
@@ -105,7 +105,7 @@ def test_a_host_page_on_another_origin_embeds_the_timeline(
     assert inner.locator(f"ol.explainer-embed__list > li#{anchor}").count() == 1
     links = inner.locator("ol.explainer-embed__list a").evaluate_all("as => as.map(a => [a.target, a.href])")
     assert links and all(target == "_blank" and href.startswith(url) for target, href in links)
-    inner.add_script_tag(path=str(AXE))
+    inject_axe(inner)
     assert inner.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
     assert [r for r in requests if not r.startswith((url, host, "data:"))] == []
     assert errors == []

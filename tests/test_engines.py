@@ -50,6 +50,14 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, st
     return found
 
 
+@pytest.fixture(scope="module")
+def served(builds: dict[str, tuple[Path, str, str]], serve_dir: Any) -> dict[str, str]:
+    """Each engine's site, served once at the address it was built for."""
+    return {
+        name: serve_dir(site, int(address.rsplit(":", 1)[1].strip("/"))) for name, (site, _, address) in builds.items()
+    }
+
+
 @pytest.mark.parametrize("name", BUILDABLE)
 def test_each_engine_builds_through_the_same_adapter(builds: dict[str, Any], name: str) -> None:
     if name not in builds:
@@ -104,14 +112,14 @@ def test_an_unknown_or_missing_engine_is_a_clear_usage_error(tmp_path: Path) -> 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", BUILDABLE)
 def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
-    builds: dict[str, Any], name: str, browser: Any, serve_dir: Any
+    builds: dict[str, Any], name: str, browser: Any, served: dict[str, str]
 ) -> None:
     if name not in builds:
         pytest.skip(f"{name} is not installed (pip install {name})")
-    from tests.test_reader import AXE, draw_charts
+    from tests.test_reader import draw_charts, inject_axe
 
     site, _, address = builds[name]
-    base = serve_dir(site, int(address.rsplit(":", 1)[1].strip("/")))
+    base = served[name]
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
@@ -120,7 +128,7 @@ def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         draw_charts(page)
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         problems += [
             f"/{path}: {v}" for v in page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         ]
@@ -130,3 +138,65 @@ def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
     assert search.count() >= 1 and search.first.is_visible(), "the header keeps the engine's search"
     assert problems == []
     page.close()
+
+
+VIOLATIONS = (
+    "window.__violations = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__violations.push("
+    "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '') + ' '"
+    " + e.sourceFile + ':' + e.lineNumber))"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", BUILDABLE)
+def test_each_engines_pages_run_under_a_strict_content_security_policy(
+    builds: dict[str, Any], name: str, browser: Any, served: dict[str, str]
+) -> None:
+    """Every kind of page carries its policy and breaks none of it: charts drawn by Plotly, the
+    palette switched, search answering, an embed in the dark palette its address asks for."""
+    if name not in builds:
+        pytest.skip(f"{name} is not installed (pip install {name})")
+    from tests.test_reader import draw_charts
+
+    site, _, address = builds[name]
+    base = served[name]
+    actor = sorted(p.parent.name for p in (site / "actors").glob("*/index.html"))[0]
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    for path in ("404.html", "", "timeline/", f"actors/{actor}/", "changes/", "data/", "embed/timeline/?theme=dark"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, f"/{path}: no policy"
+        content = policy.get_attribute("content") or ""
+        assert "script-src 'self'" in content and "'unsafe-eval'" not in content and "object-src 'none'" in content
+        draw_charts(page)
+        if path.startswith("embed/"):
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert page.evaluate("window.__violations") == [], f"/{path}"
+    assert page.locator(".explainer-chart--drawn").count() == 1  # the embed's chart, drawn by Plotly
+    page.goto(base + "timeline/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"{scheme} !== '{before}'", timeout=5_000)
+    if name == "zensical":  # its own search, in a shadow root with a stylesheet of its own (allowed by hash)
+        page.locator(".md-search__button").first.click()
+        page.keyboard.type("bridge", delay=20)
+        page.wait_for_function(
+            "[...document.querySelectorAll('body > div')].some(d => d.shadowRoot"
+            " && /[1-9][0-9]* results/.test(d.shadowRoot.textContent) && /bridge/i.test(d.shadowRoot.textContent))",
+            timeout=10_000,
+        )
+    else:
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("bridge", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.evaluate("window.__violations") == []
+    assert errors == []
+    context.close()

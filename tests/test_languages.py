@@ -21,7 +21,7 @@ from generator.i18n import Language, available
 from generator.render import templating
 from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
 from tests.html_pages import visible_text
-from tests.test_reader import AXE, draw_charts, page_paths
+from tests.test_reader import draw_charts, inject_axe, page_paths
 
 SPANISH = FIXTURES / "explicador"
 
@@ -173,7 +173,7 @@ def test_every_spanish_page_is_spanish_and_passes_axe(
         draw_charts(page)
         if page.evaluate("document.documentElement.lang") != "es":
             problems.append(f"/{path}: lang is not es")
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         problems += [f"/{path}: axe {v}" for v in violations]
     context.close()

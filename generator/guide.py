@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import introspect, models
+from . import fields, introspect, models
 from .registry import KINDS
 
 GUIDE = Path(__file__).parent / "starter" / "GUIDE.md"
@@ -57,7 +57,7 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
         return "mapping (see below)"
     if annotation is int:
         return "whole number"
-    prose = next((m for m in metadata if isinstance(m, models.ProseField)), None)
+    prose = next((m for m in metadata if isinstance(m, fields.ProseField)), None)
     if prose is not None:
         return "[prose](#prose-fields)" if prose.block else "[prose](#prose-fields), no lists"
     validators = {getattr(m, "func", None) for m in metadata}
@@ -72,7 +72,7 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     for item in metadata:
         for constraint in getattr(item, "metadata", []):
             patterns.append(getattr(constraint, "pattern", None))
-    if models.HTTP_URL_PATTERN in patterns:
+    if fields.HTTP_URL_PATTERN in patterns:
         return "http(s) address"
     return "text"
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import introspect, models
+from . import fields, introspect, models
 from .load import PathKey
 
 
@@ -130,12 +130,12 @@ def _unknown_field(e: Found) -> str:
 
 def _pattern(e: Found) -> str:
     pattern = e.ctx.get("pattern")
-    if pattern == models.ID_PATTERN:
+    if pattern == fields.ID_PATTERN:
         return (
             f"'{e.value}' is not a valid id: use lower-case letters and digits in words joined by"
             " single hyphens, e.g. 'bridge-closed'"
         )
-    if pattern == models.HTTP_URL_PATTERN:
+    if pattern == fields.HTTP_URL_PATTERN:
         return f"'{e.name}' must be an http:// or https:// address with no spaces or quotes"
     if e.name in PATTERN_HINTS:
         return f"'{e.name}' must be {PATTERN_HINTS[e.name]}, not {e.got}"

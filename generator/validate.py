@@ -18,7 +18,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from . import i18n, introspect, models, prose
+from . import fields, i18n, introspect, models, prose
 from .errors import Problem
 from .hints import describe_input, message_for, written_loc
 from .load import LoadedFile, PathKey, Position, load_yaml
@@ -214,7 +214,7 @@ def placeholders(loaded: LoadedFile) -> list[Problem]:
     found = []
 
     def walk(value: Any, path: PathKey) -> None:
-        if isinstance(value, str) and value.lstrip().startswith(models.PLACEHOLDER):
+        if isinstance(value, str) and value.lstrip().startswith(fields.PLACEHOLDER):
             line, col = loaded.value_positions.get(path, (0, 0))
             found.append(
                 Problem(
@@ -248,7 +248,7 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     With problems, the content holds the records that passed (and, in ``pending``, the ids of those
     that did not), so the next stage can report its own problems in the same run; it is ``None``
     only when incident.yml itself cannot be read. ``drafts``: text still to be written (see
-    :data:`models.PLACEHOLDER`) is allowed, as in the live preview; otherwise each is a problem.
+    :data:`fields.PLACEHOLDER`) is allowed, as in the live preview; otherwise each is a problem.
     """
     problems: list[Problem] = []
     if not root.is_dir():

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import prose
-from generator.models import _FORBIDDEN_CHARS, PLACEHOLDER
+from generator.fields import _FORBIDDEN_CHARS, PLACEHOLDER
 from generator.pipeline import generate
 from tests.html_pages import Fragment
 

@@ -1,0 +1,121 @@
+"""The kinds of value a record's fields take, with their checks: ids, text, prose and addresses.
+
+Each is a type annotated with its checks, so a model's field says what it takes in one word
+(``title: Line``, ``url: HttpUrl``), the JSON Schema carries what editors' tools can check, and the
+editors' guide names them. Every check fails with words an editor can act on, said at the field's
+line by :mod:`generator.validate`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, StrictStr
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64
+RESERVED_IDS = frozenset(
+    {"index", "search", "assets", "404", "sitemap", "site", "static", "javascripts", "stylesheets", "figures"}
+    | {"con", "prn", "aux", "nul"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+"""Ids that would collide with a page or folder the site needs, or with a Windows device name."""
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be an id: choose another")
+    return value
+
+
+RecordId = Annotated[
+    StrictStr,
+    Field(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID_LENGTH),
+    AfterValidator(_check_id),
+]
+"""Lower-case letters and digits in words joined by single hyphens, e.g. ``bridge-closed``."""
+
+# Control characters (other than newline and tab), bidirectional overrides and isolates, the
+# line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
+# displays or breaks scripts and pages; they are never meaningful in a record. The zero-width
+# joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def _check_text(value: str) -> str:
+    bad = _FORBIDDEN_CHARS.search(value)
+    if bad:
+        char = bad.group()
+        name = unicodedata.name(char, "control character")
+        raise ValueError(f"contains the invisible character U+{ord(char):04X} ({name}): remove it")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be a single line: remove the line break")
+    return _check_text(value)
+
+
+def _normalise_text(value: str) -> str:
+    # Block scalars (`|`, `>`) end with a newline that is not part of the text.
+    return _check_text(value.replace("\r\n", "\n").rstrip())
+
+
+Line = Annotated[StrictStr, AfterValidator(_check_line)]
+"""One line of plain text, shown exactly as typed."""
+
+Text = Annotated[StrictStr, AfterValidator(_normalise_text)]
+"""Plain text that may span several lines; a blank line starts a new paragraph. Shown as typed."""
+
+
+@dataclass(frozen=True)
+class ProseField:
+    """Marks a text field as prose: a small, safe subset of Markdown (see :mod:`generator.prose`)."""
+
+    block: bool
+    """Whether the field may hold lists (a field of paragraphs) rather than a sentence or two."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["x-prose"] = "block" if self.block else "inline"  # read by scaffold.schemas()
+        return dict(schema)
+
+
+MAX_INLINE_PROSE = 1000
+"""Longest one-paragraph prose field (a key fact is a sentence or two)."""
+
+PROSE_SYNTAX = (
+    "Prose: *emphasis*, **strong**, `code`, links written [words](https://...), references to records"
+    " written [words](kind:id) with kind one of source, actor, event, statement, question or update (e.g."
+    " [the minister's statement](statement:minister-statement)), a blank line between paragraphs"
+)
+"""How prose is written, for the JSON Schema's descriptions and the field reference."""
+PROSE_BLOCK = f"{PROSE_SYNTAX}, and lists (lines starting '- ' or '1. ')."
+PROSE_INLINE = f"{PROSE_SYNTAX}; no lists; at most {MAX_INLINE_PROSE:,} characters."
+PROSE_REFUSED = (
+    "HTML shows as the characters typed; headings, images, block quotes, code blocks, tables,"
+    " horizontal rules, <https://...> autolinks and reference-style links are refused."
+)
+
+Prose = Annotated[StrictStr, AfterValidator(_normalise_text), ProseField(block=True)]
+"""Prose: paragraphs with *emphasis*, **strong**, links, references to records and lists."""
+
+ProseInline = Annotated[
+    StrictStr, Field(max_length=MAX_INLINE_PROSE), AfterValidator(_normalise_text), ProseField(block=False)
+]
+"""Prose of a sentence or two: *emphasis*, **strong**, links and references to records, no lists."""
+
+HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
+HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
+"""An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
+
+PLACEHOLDER = "\u270e"
+"""Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):
+the live preview shows it, marked, so editors can start at once; a build refuses to publish it."""

@@ -8,12 +8,12 @@ line by :mod:`generator.validate`.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, StrictStr
+
+from . import characters
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
@@ -39,19 +39,18 @@ RecordId = Annotated[
 ]
 """Lower-case letters and digits in words joined by single hyphens, e.g. ``bridge-closed``."""
 
-# Control characters (other than newline and tab), bidirectional overrides and isolates, the
-# line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
-# displays or breaks scripts and pages; they are never meaningful in a record. The zero-width
-# joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+class TextRefused(ValueError):
+    """A character text may not hold (see :mod:`generator.characters`), with where it is."""
+
+    def __init__(self, refused: characters.Refused):
+        super().__init__(refused.message)
+        self.refused = refused
 
 
 def _check_text(value: str) -> str:
-    bad = _FORBIDDEN_CHARS.search(value)
-    if bad:
-        char = bad.group()
-        name = unicodedata.name(char, "control character")
-        raise ValueError(f"contains the invisible character U+{ord(char):04X} ({name}): remove it")
+    refused = characters.first_refused(value)
+    if refused is not None:
+        raise TextRefused(refused)
     if not value.strip():
         raise ValueError("must not be empty")
     return value
@@ -113,7 +112,16 @@ ProseInline = Annotated[
 """Prose of a sentence or two: *emphasis*, **strong**, links and references to records, no lists."""
 
 HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
-HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
+
+
+def _check_url(value: str) -> str:
+    refused = characters.first_refused(value)
+    if refused is not None:
+        raise TextRefused(refused)
+    return value
+
+
+HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000), AfterValidator(_check_url)]
 """An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
 
 PLACEHOLDER = "\u270e"

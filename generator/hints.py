@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import fields, introspect, models
+from . import characters, fields, introspect, models
 from .load import PathKey
 
 
@@ -164,6 +164,11 @@ def _checked(e: Found) -> str:
     return f"'{e.name}' {said}" if said.startswith(("must", "contains")) else said
 
 
+def _not_unicode(e: Found) -> str:
+    refused = characters.first_refused(e.value) if isinstance(e.value, str) else None
+    return f"'{e.name}' {refused.message}" if refused else f"'{e.name}' is not Unicode text: save the file as UTF-8"
+
+
 def _kinds(*kinds: str) -> Callable[[Handler], dict[str, Handler]]:
     return lambda handler: dict.fromkeys(kinds, handler)
 
@@ -174,6 +179,7 @@ HANDLERS: dict[str, Handler] = {
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda e: f"'{e.name}' must not be empty",
     "string_too_long": lambda e: f"'{e.name}' is too long (at most {e.ctx.get('max_length')} characters)",
+    "string_unicode": _not_unicode,
     "string_type": lambda e: f"'{e.name}' must be text, not {e.got}: put it in quotes",
     **_kinds("bool_type", "bool_parsing")(lambda e: f"'{e.name}' must be true or false, not {e.got}"),
     **_kinds("int_type", "int_parsing", "int_from_float")(lambda e: f"'{e.name}' must be a whole number, not {e.got}"),

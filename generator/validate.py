@@ -18,7 +18,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from . import fields, i18n, introspect, models, prose
+from . import characters, fields, i18n, introspect, models, prose
 from .errors import Problem
 from .hints import describe_input, message_for, written_loc
 from .load import LoadedFile, PathKey, Position, load_yaml
@@ -40,6 +40,12 @@ class Origin:
 
     def problem(self, message: str, *loc: str | int, key: bool = False) -> Problem:
         line, col = self.position(*loc, key=key)
+        return Problem(self.file.path, line, col, message)
+
+    def problem_at_character(self, message: str, loc: PathKey, char: str, occurrence: int) -> Problem:
+        """A problem at the ``occurrence``-th ``char`` of the text value at ``loc``, where it is written."""
+        base: PathKey = () if self.index is None else (self.index,)
+        line, col = self.file.locate_character((*base, *loc), char, occurrence)
         return Problem(self.file.path, line, col, message)
 
     def problem_in(self, message: str, loc: PathKey, text: str, offset: int, needle: str) -> Problem:
@@ -104,8 +110,22 @@ def _validate_record(
             given = error.get("input")
             if error["type"] == "value_error" and named and isinstance(given, dict) and named[1] in given:
                 loc, at_key = (*loc, named[1]), True  # a rule between fields: point at the one it names
+            refused = _refused_character(error)
+            if refused is not None:  # point at the character itself
+                problems.append(origin.problem_at_character(message, loc, refused.char, refused.occurrence))
+                continue
             problems.append(origin.problem(message, *loc, key=at_key))
         return None
+
+
+def _refused_character(error: Any) -> characters.Refused | None:
+    """The character a text field refused, for the errors that are about one."""
+    found = (error.get("ctx") or {}).get("error")
+    if isinstance(found, fields.TextRefused):
+        return found.refused
+    if error["type"] == "string_unicode" and isinstance(error.get("input"), str):  # a lone surrogate
+        return characters.first_refused(error["input"])
+    return None
 
 
 def _language_problem(tag: str) -> str | None:

@@ -39,6 +39,15 @@ RecordId = Annotated[
 ]
 """Lower-case letters and digits in words joined by single hyphens, e.g. ``bridge-closed``."""
 
+MAX_TITLE = 300
+"""Longest title, name, publisher or question: a headline, not a paragraph."""
+MAX_LINE = 1000
+"""Longest other one-line text (a role, a place, where something was said)."""
+MAX_TEXT = 100_000
+"""Longest text or prose field: far beyond any record, and what `make bench` shows is rendered
+in under a second even when built to be slow."""
+
+
 class TextRefused(ValueError):
     """A character text may not hold (see :mod:`generator.characters`), with where it is."""
 
@@ -67,10 +76,13 @@ def _normalise_text(value: str) -> str:
     return _check_text(value.replace("\r\n", "\n").rstrip())
 
 
-Line = Annotated[StrictStr, AfterValidator(_check_line)]
+Line = Annotated[StrictStr, Field(max_length=MAX_LINE), AfterValidator(_check_line)]
 """One line of plain text, shown exactly as typed."""
 
-Text = Annotated[StrictStr, AfterValidator(_normalise_text)]
+Title = Annotated[StrictStr, Field(max_length=MAX_TITLE), AfterValidator(_check_line)]
+"""A title or a name: one line of plain text, shown exactly as typed."""
+
+Text = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_normalise_text)]
 """Plain text that may span several lines; a blank line starts a new paragraph. Shown as typed."""
 
 
@@ -103,7 +115,7 @@ PROSE_REFUSED = (
     " horizontal rules, <https://...> autolinks and reference-style links are refused."
 )
 
-Prose = Annotated[StrictStr, AfterValidator(_normalise_text), ProseField(block=True)]
+Prose = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(_normalise_text), ProseField(block=True)]
 """Prose: paragraphs with *emphasis*, **strong**, links, references to records and lists."""
 
 ProseInline = Annotated[

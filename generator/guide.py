@@ -50,7 +50,10 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
         item = typing.get_args(annotation)[0]
         if isinstance(item, type) and issubclass(item, BaseModel):
             return "list of mappings (see below)"
-        return f"list of {describe_type(item)}s"
+        inner = describe_type(item)
+        if inner.startswith("text, one line"):  # "texts of one line, at most 200 characters"
+            return "list of texts of one line" + inner.removeprefix("text, one line")
+        return f"list of {inner}s"
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -64,10 +67,12 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     names = {getattr(f, "__name__", "") for f in validators}
     if "_check_id" in names:
         return "id"
+    longest = _max_length(metadata)
+    up_to = f", at most {longest:,} characters" if longest else ""
     if "_check_line" in names:
-        return "text, one line"
+        return f"text, one line{up_to}"
     if "_normalise_text" in names:
-        return "text"
+        return f"text{up_to}"
     patterns = [getattr(m, "pattern", None) for m in metadata]
     for item in metadata:
         for constraint in getattr(item, "metadata", []):
@@ -75,6 +80,15 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     if fields.HTTP_URL_PATTERN in patterns:
         return "http(s) address"
     return "text"
+
+
+def _max_length(metadata: list[Any]) -> int | None:
+    """The ``max_length`` a field's constraints give (the last, where several do)."""
+    found = None
+    for item in metadata:
+        for constraint in [item, *getattr(item, "metadata", [])]:
+            found = getattr(constraint, "max_length", None) or found
+    return found
 
 
 def field_reference() -> str:

@@ -178,7 +178,9 @@ HANDLERS: dict[str, Handler] = {
     "extra_forbidden": _unknown_field,
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda e: f"'{e.name}' must not be empty",
-    "string_too_long": lambda e: f"'{e.name}' is too long (at most {e.ctx.get('max_length')} characters)",
+    "string_too_long": lambda e: (
+        f"'{e.name}' is too long: {len(e.value):,} characters, at most {e.ctx.get('max_length'):,}: shorten it"
+    ),
     "string_unicode": _not_unicode,
     "string_type": lambda e: f"'{e.name}' must be text, not {e.got}: put it in quotes",
     **_kinds("bool_type", "bool_parsing")(lambda e: f"'{e.name}' must be true or false, not {e.got}"),

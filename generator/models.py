@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-from .fields import HttpUrl, Line, Prose, ProseInline, RecordId, Text
+from .fields import HttpUrl, Line, Prose, ProseInline, RecordId, Text, Title
 
 Sources = Annotated[
     list[RecordId], Field(min_length=1, description="Ids of the source records that support this record; at least one.")
@@ -168,7 +168,7 @@ class KeyFact(Model):
 class Licence(Model):
     """The terms on which others may reuse the explainer's records and data."""
 
-    name: Line
+    name: Title
     """The licence's name, e.g. ``CC BY 4.0``."""
     url: HttpUrl | None = None
     """Address of the licence's text."""
@@ -177,7 +177,7 @@ class Licence(Model):
 class Incident(Model):
     """The explainer as a whole (``incident.yml``)."""
 
-    title: Line
+    title: Title
     """Headline of the explainer."""
     summary: Prose
     """One paragraph saying what happened, in neutral words."""
@@ -210,9 +210,9 @@ SourceKind = Literal[
 class Source(Record):
     """Something published that records cite."""
 
-    title: Line
+    title: Title
     """Title of the item as published, or a plain description if it has none."""
-    publisher: Line
+    publisher: Title
     """Who published it."""
     kind: SourceKind
     """What sort of item it is."""
@@ -232,7 +232,7 @@ ActorKind = Literal["person", "organisation", "government", "country", "group"]
 class Actor(Record):
     """A person, organisation, government, country or group taking part in the story."""
 
-    name: Line
+    name: Title
     """Name as the sources give it."""
     kind: ActorKind
     """What sort of actor this is."""
@@ -248,7 +248,7 @@ class Actor(Record):
 class Statement(Record):
     """Something an actor said, quoted verbatim or paraphrased."""
 
-    title: Line
+    title: Title
     """Short label for lists and the timeline, attributing any characterisation to the speaker."""
     speaker: RecordId
     """Id of the actor who said it."""
@@ -276,7 +276,7 @@ class Statement(Record):
 class Event(Record):
     """Something that happened."""
 
-    title: Line
+    title: Title
     """Short headline for lists and the timeline."""
     summary: Prose
     """What happened, in neutral words; characterisations attributed to whoever made them."""
@@ -311,7 +311,7 @@ QuestionStatus = Literal["open", "partly_answered", "answered"]
 class Question(Record):
     """Something the story leaves unknown."""
 
-    question: Line
+    question: Title
     """The question, as a reader would ask it."""
     why_it_matters: Prose
     """What depends on the answer."""
@@ -342,7 +342,7 @@ class Update(Record):
     """The day the change was published, as ``YYYY-MM-DD``; never after ``as_of`` in incident.yml."""
     kind: UpdateKind
     """``update`` (something new is known), ``correction`` (something was wrong) or ``clarification``."""
-    title: Line
+    title: Title
     """A short headline for the "What changed" page and the feed, e.g. ``The date of the closure is known``."""
     text: Prose
     """What changed, in neutral words: for a correction, what is right now."""

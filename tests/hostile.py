@@ -236,7 +236,8 @@ def hostile_content(folder: Path) -> dict[str, list[str]]:
     updates[0]["was"] = PROSE[0][0]
     # Every edge character text accepts, in an update: the feed's title and content.
     edge = "".join(f"\u00e9{char}" for char in accepted_edge_characters()) + "\u00e9"
-    updates[1]["title"] = f"Edge: {edge}"
+    fits = (fields.MAX_TITLE - len("Edge: ")) // 2 * 2 - 1  # as many as a title holds, ending with é
+    updates[1]["title"] = "Edge: " + edge[:fits]
     updates[1]["text"] = f"Edge: {edge}"
     _write(folder, "updates.yml", updates)
     see("changes/", UPDATE_TITLE, PROSE[0][1], *PROSE_VISIBLE)

@@ -1,8 +1,10 @@
 """What a text field takes: which characters (the ones that break a feed, reorder what a reader
-sees or hide in a word are refused wherever they are written)."""
+sees or hide in a word are refused wherever they are written) and how much text (a bound per kind
+of field, said with the limit)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -165,6 +167,51 @@ def test_the_second_of_two_characters_is_found_where_it_is_written(fixture_copy:
         "events.yml:2:22: 'title' contains U+200B ZERO WIDTH SPACE (an invisible formatting character) at"
         " character 11: remove it"
     ]
+
+
+LIMITS = [
+    ("events.yml", "title: The bridge is closed", "title", fields.MAX_TITLE, "events.yml:2:10"),
+    ("actors.yml", "name: Exampleland", "name", fields.MAX_TITLE, "actors.yml:2:9"),
+    ("sources.yml", "publisher: Example Council", "publisher", fields.MAX_TITLE, "sources.yml:3:14"),
+    ("questions.yml", "question: When will the bridge reopen?", "question", fields.MAX_TITLE, "questions.yml:2:13"),
+    ("actors.yml", "role: Council spokesperson", "role", fields.MAX_LINE, "actors.yml:13:9"),
+    ("events.yml", "location: Example river", "location", fields.MAX_LINE, "events.yml:8:13"),
+    ("statements.yml", "text: The ministry described the closure as a precaution.", "text", fields.MAX_TEXT,
+     "statements.yml:19:9"),
+    ("events.yml", "summary: The inspection ended some time that month.", "summary", fields.MAX_TEXT,
+     "events.yml:12:12"),
+    ("incident.yml", "method: Made up for the tests.", "method", fields.MAX_TEXT, "incident.yml:13:9"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "field", "limit", "at"), LIMITS, ids=[f"{f}-{n}" for f, _, n, _, _ in LIMITS])
+def test_every_kind_of_text_field_has_a_bound_said_with_its_limit(
+    fixture_copy: Path, file: str, old: str, field: str, limit: int, at: str
+) -> None:
+    key, value = old.split(": ", 1)
+    at_limit = (value + " " + "x" * limit)[:limit]
+    _set(fixture_copy, file, old, f"{key}: {at_limit}")
+    assert problems_of(fixture_copy) == []
+    _set(fixture_copy, file, f"{key}: {at_limit}", f"{key}: {at_limit}y")
+    assert problems_of(fixture_copy) == [
+        f"{at}: '{field}' is too long: {limit + 1:,} characters, at most"
+        f" {limit:,}: shorten it"
+    ]
+
+
+def test_a_megabyte_title_is_refused_with_its_length(fixture_copy: Path) -> None:
+    _set(fixture_copy, "events.yml", "title: The bridge is closed", "title: " + "x" * 1_000_000)
+    assert problems_of(fixture_copy) == [
+        f"events.yml:2:10: 'title' is too long: 1,000,000 characters, at most {fields.MAX_TITLE:,}: shorten it"
+    ]
+
+
+def test_the_editors_guide_says_the_bounds_the_fields_have() -> None:
+    guide = (Path(fields.__file__).parent / "starter" / "GUIDE.md").read_text(encoding="utf-8")
+    prose = guide.split("**What text may hold.**", 1)[1].split("\n\n", 1)[0]
+    said = [int(n.replace(",", "")) for n in re.findall(r"\b\d[\d,]*\d\b", prose)]
+    assert said == [fields.MAX_TITLE, fields.MAX_LINE, fields.MAX_TEXT]
+    assert fields.MAX_TEXT <= 100_000, "`make bench` shows a 100 KB prose field renders in under a second"
 
 
 def test_without_libyaml_a_lone_surrogate_is_refused_by_the_models_at_its_escape(

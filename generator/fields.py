@@ -1,17 +1,20 @@
-"""The kinds of value a record's fields take, with their checks: ids, text, prose and addresses.
+"""The kinds of value a record's fields take, with their bounds: ids, text, prose, addresses and days.
 
 Each is a type annotated with its checks, so a model's field says what it takes in one word
-(``title: Line``, ``url: HttpUrl``), the JSON Schema carries what editors' tools can check, and the
-editors' guide names them. Every check fails with words an editor can act on, said at the field's
-line by :mod:`generator.validate`.
+(``title: Title``, ``date: Day``), the JSON Schema carries the bounds editors' tools can check,
+and the editors' guide names them. Every check fails with words an editor can act on, said at the
+field's line by :mod:`generator.validate`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictStr
+from pydantic_core import PydanticCustomError
 
 from . import characters
 
@@ -139,3 +142,107 @@ HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000),
 PLACEHOLDER = "\u270e"
 """Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):
 the live preview shows it, marked, so editors can start at once; a build refuses to publish it."""
+
+
+# --- Days -----------------------------------------------------------------------------------
+
+FIRST_YEAR = 1000
+LAST_YEAR = 2999
+"""The years a date may fall in: room for history and for what is planned, and what every output
+draws and writes (the timeline's padding and ticks, Babel, JSON-LD). A year outside is almost
+always a typo (0025 for 2025), caught at its line with a "did you mean"."""
+FIRST_STAMP = dt.date(1980, 1, 1)
+LAST_STAMP = dt.date(2105, 12, 31)
+"""The days ``as_of`` and ``first_published`` may be: a build dates its files with ``as_of``
+(``SOURCE_DATE_EPOCH``), which gzip's header (MkDocs' sitemap.xml.gz) holds as 32-bit seconds
+from 1970, to 2106-02-07, and ZIP archives from 1980 on; no site was published before."""
+MAX_UTC_OFFSET = dt.timedelta(hours=14)
+"""The furthest a clock is from UTC (UTC+14:00 in Kiribati); a larger offset is a typo."""
+
+
+def _likely_year(written: str) -> str:
+    """`` (did you mean 2025?)`` for a year outside the range that one wrong first digit explains."""
+    if not written.isdigit():
+        return ""
+    year = int(written)
+    if len(written) == 4 and year < FIRST_YEAR:
+        options = [d + written[1:] for d in "12" if 1900 <= int(d + written[1:]) <= 2099]
+    elif len(written) == 4 and year > LAST_YEAR:
+        options = [d + written[1:] for d in "2" if 2000 <= int(d + written[1:]) <= 2099]
+    elif len(written) < 4:  # a digit short: 999 for 1999
+        options = [d + written.zfill(3) for d in "12" if 1900 <= int(d + written.zfill(3)) <= 2099]
+    else:
+        options = []
+    return f" (did you mean {options[0]}?)" if len(options) == 1 else ""
+
+
+def _check_year(written: str) -> None:
+    if not FIRST_YEAR <= int(written) <= LAST_YEAR:
+        raise ValueError(
+            f"is out of range: the year {written} is not between {FIRST_YEAR} and {LAST_YEAR}{_likely_year(written)}"
+        )
+
+
+def _check_day(value: dt.date) -> dt.date:
+    _check_year(f"{value.year:04d}")
+    return value
+
+
+def _check_moment(value: dt.datetime) -> dt.datetime:
+    _check_year(f"{value.year:04d}")
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_UTC_OFFSET:
+        minutes = int(abs(offset).total_seconds()) // 60
+        shown = f"{'-' if offset < dt.timedelta() else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+        raise ValueError(f"is out of range: the UTC offset {shown} is not between -14:00 and +14:00")
+    return value
+
+
+def _check_month(value: str) -> str:
+    _check_year(value[:4])
+    return value
+
+
+def _check_year_number(value: int) -> int:
+    _check_year(str(value))
+    return value
+
+
+def _check_stamp(value: dt.date) -> dt.date:
+    if not FIRST_STAMP <= value <= LAST_STAMP:
+        raise ValueError(
+            f"is out of range: {value} is not between {FIRST_STAMP} and {LAST_STAMP} (a site's files cannot be"
+            " dated outside these days)"
+        )
+    return value
+
+
+_A_NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+
+
+def _not_a_number(kind: str) -> BeforeValidator:
+    """Refuses a number, or text that is only one, before pydantic reads it as seconds since 1970."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, (int, float)) or isinstance(value, str) and _A_NUMBER.fullmatch(value):
+            raise PydanticCustomError(kind, "a number is never read as a date")
+        return value
+
+    return BeforeValidator(check)
+
+
+Day = Annotated[dt.date, _not_a_number("date_type"), AfterValidator(_check_day)]
+"""A calendar day, written ``YYYY-MM-DD``, in the years :data:`FIRST_YEAR` to :data:`LAST_YEAR`."""
+Moment = Annotated[dt.datetime, _not_a_number("datetime_type"), AfterValidator(_check_moment)]
+"""A date and time, written ``YYYY-MM-DDTHH:MM:SS+HH:MM``, in the years allowed, at a real offset."""
+StampDay = Annotated[dt.date, _not_a_number("date_type"), AfterValidator(_check_stamp)]
+"""A day a site's files can be dated with: :data:`FIRST_STAMP` to :data:`LAST_STAMP`."""
+
+Month = Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$"), AfterValidator(_check_month)]
+"""A month, written ``YYYY-MM``, in the years allowed."""
+Year = Annotated[
+    StrictInt,
+    Field(json_schema_extra={"minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
+    AfterValidator(_check_year_number),
+]
+"""A year, in the years allowed."""

@@ -7,6 +7,7 @@ from what the models say.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import typing
 from pathlib import Path
@@ -36,9 +37,10 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     """The type of a field in an editor's words (``metadata``: constraints pydantic moved off it)."""
     annotation, more = introspect.peel(annotation)
     metadata = [*(metadata or []), *more]
-    if annotation is models.dt.date:
-        return "date `YYYY-MM-DD`"
-    if annotation is models.dt.datetime:
+    if annotation is dt.date:
+        stamped = any(getattr(getattr(m, "func", None), "__name__", "") == "_check_stamp" for m in metadata)
+        return f"date `YYYY-MM-DD`, {fields.FIRST_STAMP} to {fields.LAST_STAMP}" if stamped else "date `YYYY-MM-DD`"
+    if annotation is dt.datetime:
         return "date and time with offset"
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]

@@ -29,6 +29,7 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str:
 PATTERN_HINTS = {
     "month": "a month written YYYY-MM, e.g. 2025-01",
     "language": "a language tag such as en or es-MX",
+    "utc_offset": 'a UTC offset from -14:00 to +14:00, in quotes, e.g. "-06:00"',
 }
 """How to write the fields whose form a pattern checks, in words."""
 
@@ -161,7 +162,7 @@ def _precision(e: Found) -> str:
 
 def _checked(e: Found) -> str:
     said = e.text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"'{e.name}' {said}" if said.startswith(("must", "contains")) else said
+    return f"'{e.name}' {said}" if said.startswith(("must", "contains", "is ", "has ")) else said
 
 
 def _not_unicode(e: Found) -> str:

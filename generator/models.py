@@ -7,12 +7,24 @@ docstring; it becomes the field's description.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-from .fields import HttpUrl, Line, Prose, ProseInline, RecordId, Text, Title
+from .fields import (
+    Day,
+    HttpUrl,
+    Line,
+    Moment,
+    Month,
+    Prose,
+    ProseInline,
+    RecordId,
+    StampDay,
+    Text,
+    Title,
+    Year,
+)
 
 Sources = Annotated[
     list[RecordId], Field(min_length=1, description="Ids of the source records that support this record; at least one.")
@@ -37,7 +49,7 @@ class ExactDate(_DateBase):
 
     precision: Literal["exact"]
     """``exact``: the source gives the day and the time."""
-    datetime: dt.datetime
+    datetime: Moment
     """Date and time with a UTC offset, e.g. ``2021-03-23T09:30:00-06:00``."""
     basis: Text | None = None
     """Where the date comes from, if not plainly from the cited sources."""
@@ -50,7 +62,7 @@ class ExactDate(_DateBase):
 
 
 PartOfDay = Literal["morning", "afternoon", "evening", "night"]
-UTC_OFFSET_PATTERN = r"^[+-](0[0-9]|1[0-4]):[0-5][0-9]$"
+UTC_OFFSET_PATTERN = r"^[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)$"
 
 
 class DayDate(_DateBase):
@@ -58,7 +70,7 @@ class DayDate(_DateBase):
 
     precision: Literal["day"]
     """``day``: the source gives the day but not the minute."""
-    date: dt.date
+    date: Day
     """The day, as ``YYYY-MM-DD``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this day."""
@@ -88,7 +100,7 @@ class MonthDate(_DateBase):
 
     precision: Literal["month"]
     """``month``: only the month is known."""
-    month: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    month: Month
     """The month, as ``YYYY-MM``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this month."""
@@ -101,7 +113,7 @@ class YearDate(_DateBase):
 
     precision: Literal["year"]
     """``year``: only the year is known."""
-    year: Annotated[StrictInt, Field(ge=1000, le=9999)]
+    year: Year
     """The year, e.g. ``2025``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this year."""
@@ -117,9 +129,9 @@ class RangeDate(_DateBase):
 
     precision: Literal["range"]
     """``range``: the one day is not known, but lies between ``earliest`` and ``latest``."""
-    earliest: dt.date
+    earliest: Day
     """The earliest day it can have happened, as ``YYYY-MM-DD``."""
-    latest: dt.date
+    latest: Day
     """The latest day it can have happened, as ``YYYY-MM-DD``."""
     basis: Text
     """Why the day lies in this range (required: an estimate must say what it rests on)."""
@@ -181,7 +193,7 @@ class Incident(Model):
     """Headline of the explainer."""
     summary: Prose
     """One paragraph saying what happened, in neutral words."""
-    as_of: dt.date
+    as_of: StampDay
     """The day the explainer was last brought up to date, as ``YYYY-MM-DD``."""
     language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     """Language of the content, as a BCP 47 tag such as ``en`` or ``es-MX``."""
@@ -194,7 +206,7 @@ class Incident(Model):
     licence: Licence
     """Under what licence others may reuse the records and the open data (``name``, ``url``). There
     is no default: the publisher chooses it."""
-    first_published: dt.date | None = None
+    first_published: StampDay | None = None
     """The day the explainer was first published, as ``YYYY-MM-DD`` (leave out until it is)."""
     ignore: list[Annotated[Line, Field(max_length=200)]] = []
     """Files kept in the content folder that are not records (notes, drafts, documents): glob
@@ -338,7 +350,7 @@ UpdateKind = Literal["update", "correction", "clarification"]
 class Update(Record):
     """A dated change to the published explainer: new information, a correction or a clarification."""
 
-    date: dt.date
+    date: Day
     """The day the change was published, as ``YYYY-MM-DD``; never after ``as_of`` in incident.yml."""
     kind: UpdateKind
     """``update`` (something new is known), ``correction`` (something was wrong) or ``clarification``."""

@@ -370,12 +370,15 @@ def _update_date(data: dict[str, Any], origin: Origin, incident: models.Incident
     """An update with problems of its own still has its date checked against ``as_of`` (the next
     stage checks the updates that passed), so mending its other fields reveals nothing new."""
     try:
-        day = pydantic.TypeAdapter(dt.date).validate_python(data.get("date"))
+        day = _DAY.validate_python(data.get("date"))
     except ValidationError:
         return []
     if day > incident.as_of:
         return [origin.problem(update_after_as_of(day, incident.as_of), "date")]
     return []
+
+
+_DAY = pydantic.TypeAdapter(fields.Day)
 
 
 def update_after_as_of(day: dt.date, as_of: dt.date) -> str:

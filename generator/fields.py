@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, StrictInt, StrictStr
 from pydantic_core import PydanticCustomError
 
-from . import characters
+from . import characters, urls
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 64
@@ -133,11 +133,13 @@ def _check_url(value: str) -> str:
     refused = characters.first_refused(value)
     if refused is not None:
         raise TextRefused(refused)
+    urls.check(value)
     return value
 
 
 HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000), AfterValidator(_check_url)]
-"""An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
+"""An absolute ``http://`` or ``https://`` address with no spaces or quotes, and no user name or
+password: it goes to the host it shows (see :mod:`generator.urls`)."""
 
 PLACEHOLDER = "\u270e"
 """Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):

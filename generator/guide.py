@@ -7,6 +7,7 @@ from what the models say.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import typing
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import introspect, models
+from . import fields, introspect, models
 from .registry import KINDS
 
 GUIDE = Path(__file__).parent / "starter" / "GUIDE.md"
@@ -36,9 +37,10 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
     """The type of a field in an editor's words (``metadata``: constraints pydantic moved off it)."""
     annotation, more = introspect.peel(annotation)
     metadata = [*(metadata or []), *more]
-    if annotation is models.dt.date:
-        return "date `YYYY-MM-DD`"
-    if annotation is models.dt.datetime:
+    if annotation is dt.date:
+        stamped = any(getattr(getattr(m, "func", None), "__name__", "") == "_check_stamp" for m in metadata)
+        return f"date `YYYY-MM-DD`, {fields.FIRST_STAMP} to {fields.LAST_STAMP}" if stamped else "date `YYYY-MM-DD`"
+    if annotation is dt.datetime:
         return "date and time with offset"
     origin = typing.get_origin(annotation)
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -50,31 +52,45 @@ def describe_type(annotation: Any, metadata: list[Any] | None = None) -> str:
         item = typing.get_args(annotation)[0]
         if isinstance(item, type) and issubclass(item, BaseModel):
             return "list of mappings (see below)"
-        return f"list of {describe_type(item)}s"
+        inner = describe_type(item)
+        if inner.startswith("text, one line"):  # "texts of one line, at most 200 characters"
+            return "list of texts of one line" + inner.removeprefix("text, one line")
+        return f"list of {inner}s"
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in typing.get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "mapping (see below)"
     if annotation is int:
         return "whole number"
-    prose = next((m for m in metadata if isinstance(m, models.ProseField)), None)
+    prose = next((m for m in metadata if isinstance(m, fields.ProseField)), None)
     if prose is not None:
         return "[prose](#prose-fields)" if prose.block else "[prose](#prose-fields), no lists"
     validators = {getattr(m, "func", None) for m in metadata}
     names = {getattr(f, "__name__", "") for f in validators}
     if "_check_id" in names:
         return "id"
+    longest = _max_length(metadata)
+    up_to = f", at most {longest:,} characters" if longest else ""
     if "_check_line" in names:
-        return "text, one line"
+        return f"text, one line{up_to}"
     if "_normalise_text" in names:
-        return "text"
+        return f"text{up_to}"
     patterns = [getattr(m, "pattern", None) for m in metadata]
     for item in metadata:
         for constraint in getattr(item, "metadata", []):
             patterns.append(getattr(constraint, "pattern", None))
-    if models.HTTP_URL_PATTERN in patterns:
+    if fields.HTTP_URL_PATTERN in patterns:
         return "http(s) address"
     return "text"
+
+
+def _max_length(metadata: list[Any]) -> int | None:
+    """The ``max_length`` a field's constraints give (the last, where several do)."""
+    found = None
+    for item in metadata:
+        for constraint in [item, *getattr(item, "metadata", [])]:
+            found = getattr(constraint, "max_length", None) or found
+    return found
 
 
 def field_reference() -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import introspect, models
+from . import characters, fields, introspect, models
 from .load import PathKey
 
 
@@ -29,6 +29,7 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str:
 PATTERN_HINTS = {
     "month": "a month written YYYY-MM, e.g. 2025-01",
     "language": "a language tag such as en or es-MX",
+    "utc_offset": 'a UTC offset from -14:00 to +14:00, in quotes, e.g. "-06:00"',
 }
 """How to write the fields whose form a pattern checks, in words."""
 
@@ -130,12 +131,12 @@ def _unknown_field(e: Found) -> str:
 
 def _pattern(e: Found) -> str:
     pattern = e.ctx.get("pattern")
-    if pattern == models.ID_PATTERN:
+    if pattern == fields.ID_PATTERN:
         return (
             f"'{e.value}' is not a valid id: use lower-case letters and digits in words joined by"
             " single hyphens, e.g. 'bridge-closed'"
         )
-    if pattern == models.HTTP_URL_PATTERN:
+    if pattern == fields.HTTP_URL_PATTERN:
         return f"'{e.name}' must be an http:// or https:// address with no spaces or quotes"
     if e.name in PATTERN_HINTS:
         return f"'{e.name}' must be {PATTERN_HINTS[e.name]}, not {e.got}"
@@ -161,7 +162,12 @@ def _precision(e: Found) -> str:
 
 def _checked(e: Found) -> str:
     said = e.text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"'{e.name}' {said}" if said.startswith(("must", "contains")) else said
+    return f"'{e.name}' {said}" if said.startswith(("must", "contains", "is ", "has ")) else said
+
+
+def _not_unicode(e: Found) -> str:
+    refused = characters.first_refused(e.value) if isinstance(e.value, str) else None
+    return f"'{e.name}' {refused.message}" if refused else f"'{e.name}' is not Unicode text: save the file as UTF-8"
 
 
 def _kinds(*kinds: str) -> Callable[[Handler], dict[str, Handler]]:
@@ -173,7 +179,10 @@ HANDLERS: dict[str, Handler] = {
     "extra_forbidden": _unknown_field,
     "string_pattern_mismatch": _pattern,
     "string_too_short": lambda e: f"'{e.name}' must not be empty",
-    "string_too_long": lambda e: f"'{e.name}' is too long (at most {e.ctx.get('max_length')} characters)",
+    "string_too_long": lambda e: (
+        f"'{e.name}' is too long: {len(e.value):,} characters, at most {e.ctx.get('max_length'):,}: shorten it"
+    ),
+    "string_unicode": _not_unicode,
     "string_type": lambda e: f"'{e.name}' must be text, not {e.got}: put it in quotes",
     **_kinds("bool_type", "bool_parsing")(lambda e: f"'{e.name}' must be true or false, not {e.got}"),
     **_kinds("int_type", "int_parsing", "int_from_float")(lambda e: f"'{e.name}' must be a whole number, not {e.got}"),

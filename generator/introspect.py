@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
+from . import fields, models
 
 DATE_MODELS: tuple[type[BaseModel], ...] = typing.get_args(typing.get_args(models.DateInfo)[0])
 """The date models, one per precision."""
@@ -69,15 +69,15 @@ def precision_of(date_model: type[BaseModel]) -> str:
 
 
 @functools.cache
-def prose_fields(model: type[BaseModel]) -> dict[str, models.ProseField | type[BaseModel]]:
+def prose_fields(model: type[BaseModel]) -> dict[str, fields.ProseField | type[BaseModel]]:
     """A model's prose fields, and the fields holding models (or lists of them) that may have some."""
-    found: dict[str, models.ProseField | type[BaseModel]] = {}
+    found: dict[str, fields.ProseField | type[BaseModel]] = {}
     for name, info in model.model_fields.items():
-        marker = next((m for m in info.metadata if isinstance(m, models.ProseField)), None)
+        marker = next((m for m in info.metadata if isinstance(m, fields.ProseField)), None)
         annotation = info.annotation
         for arg in (annotation, *typing.get_args(annotation)):
             if typing.get_origin(arg) is typing.Annotated:
-                marker = marker or next((m for m in typing.get_args(arg)[1:] if isinstance(m, models.ProseField)), None)
+                marker = marker or next((m for m in typing.get_args(arg)[1:] if isinstance(m, fields.ProseField)), None)
             elif typing.get_origin(arg) is list:
                 item = typing.get_args(arg)[0]
                 if isinstance(item, type) and issubclass(item, BaseModel) and prose_fields(item):
@@ -91,7 +91,7 @@ def prose_values(record: BaseModel) -> Iterator[tuple[tuple[str | int, ...], str
     """Every prose value of a record: (where in the record, the text, whether it is a block field)."""
     for name, marker in prose_fields(type(record)).items():
         value = getattr(record, name)
-        if isinstance(marker, models.ProseField):
+        if isinstance(marker, fields.ProseField):
             if value is not None:
                 yield (name,), value, marker.block
         else:
@@ -110,8 +110,8 @@ def describe_prose(schema: Any) -> None:
             variants = [field, *field.get("anyOf", [])]
             kinds = {variant.pop("x-prose") for variant in variants if "x-prose" in variant}
             if kinds:
-                syntax = models.PROSE_BLOCK if "block" in kinds else models.PROSE_INLINE
-                field["description"] = f"{field.get('description', '')} {syntax} {models.PROSE_REFUSED}".strip()
+                syntax = fields.PROSE_BLOCK if "block" in kinds else fields.PROSE_INLINE
+                field["description"] = f"{field.get('description', '')} {syntax} {fields.PROSE_REFUSED}".strip()
         for value in schema.values():
             if isinstance(value, (dict, list)):
                 describe_prose(value)

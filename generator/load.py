@@ -73,19 +73,61 @@ class LoadedFile:
         position is the answer.
         """
         start = self.position(loc)
-        starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
+        begin, end = self._span(start)
         if self.text.startswith(("|", ">"), begin):  # a block scalar: its text starts on the next line
             newline = self.text.find("\n", begin)
             begin = newline + 1 if newline >= 0 else begin
-        later = [p for p in self.key_positions.values() if p > start]
-        end = starts[min(later)[0] - 1] + min(later)[1] - 1 if later else len(self.text)
         at = begin - 1
         for _ in range(occurrence + 1):
             at = self.text.find(needle, at + 1, end) if needle else -1
             if at < 0:
                 return start
         return _line_col(self.text, at)
+
+    def locate_character(self, loc: PathKey, char: str, occurrence: int = 0) -> Position:
+        """Where the ``occurrence``-th (0-based) ``char`` of the text value at ``loc`` is written: the
+        character itself or, in a double-quoted value, the escape that writes it (``\\uFFFE``)."""
+        start = self.position(loc)
+        begin, end = self._span(start)
+        if not self.text.startswith('"', begin):
+            return self.locate(loc, char, occurrence)
+        seen = 0
+        at = begin + 1
+        while at < end and self.text[at] != '"':
+            width, written = 1, self.text[at]
+            if written == "\\" and at + 1 < end:
+                escape = self.text[at + 1]
+                width = 2 + _HEX_ESCAPES.get(escape, 0)
+                if escape in _HEX_ESCAPES:
+                    digits = self.text[at + 2 : at + width]
+                    code = int(digits, 16) if re.fullmatch(r"[0-9A-Fa-f]+", digits) else -1
+                    written = chr(code) if 0 <= code <= 0x10FFFF else ""
+                else:
+                    written = _ESCAPES.get(escape, "")
+            if written == char:
+                if seen == occurrence:
+                    return _line_col(self.text, at)
+                seen += 1
+            at += width
+        return start
+
+    def _span(self, start: Position) -> tuple[int, int]:
+        """Where the value that starts at ``start`` is in the text: from its first character up to
+        the next key (the value's own text lies in between)."""
+        starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
+        later = [p for p in self.key_positions.values() if p > start]
+        end = starts[min(later)[0] - 1] + min(later)[1] - 1 if later else len(self.text)
+        return begin, end
+
+
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+"""YAML's escapes in double-quoted text, each to the character it writes."""
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+"""YAML's escapes by code point, each with its number of hexadecimal digits."""
 
 
 class _Refused(Exception):
@@ -193,6 +235,25 @@ def _line_col(text: str, index: int) -> Position:
     return (line, index - (before.rfind("\n") + 1) + 1)
 
 
+def _bad_escape(path: Path, text: str, mark: yaml.Mark) -> Problem:
+    """An escape of a code point that is not a character (``\\uD83D``, half of a surrogate pair), at the escape."""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    start = line.rfind("\\", 0, mark.column + 1)
+    found = re.match(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2})", line[start:]) if start >= 0 else None
+    if found is None:
+        return Problem(path, mark.line + 1, mark.column + 1, "an escape (\\u...) that is not a character: check it")
+    escape, code = found.group(), int(found.group()[2:], 16)
+    if 0xD800 <= code <= 0xDFFF:
+        why = (
+            "is half of a UTF-16 surrogate pair, not a character: write the character itself, or its code in one"
+            " escape such as \\U0001F600"
+        )
+    else:
+        why = "is beyond U+10FFFF, the last character: check the code"
+    return Problem(path, mark.line + 1, start + 1, f"{escape} {why}")
+
+
 def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file. Returns the loaded file, or ``None`` and the problems that stopped it.
 
@@ -241,6 +302,8 @@ def load_text(path: Path, text: str) -> tuple[LoadedFile | None, list[Problem]]:
             problem = "tabs are not allowed for indentation in YAML: indent with spaces"
         elif "maximum nesting depth" in problem:  # libyaml's own limit, met while reading ahead
             return None, [Problem(path, line, col, f"nesting deeper than {MAX_DEPTH} levels is not allowed")]
+        elif "invalid Unicode character escape" in problem and mark is not None:
+            return None, [_bad_escape(path, text, mark)]
         elif "control characters are not allowed" in problem or "special characters" in problem:
             problem = "a control character is not allowed in YAML: remove it"
         elif "mapping values are not allowed" in problem:  # a plain value holding ": "

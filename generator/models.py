@@ -7,118 +7,24 @@ docstring; it becomes the field's description.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-MAX_ID_LENGTH = 64
-RESERVED_IDS = frozenset(
-    {"index", "search", "assets", "404", "sitemap", "site", "static", "javascripts", "stylesheets", "figures"}
-    | {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+from .fields import (
+    Day,
+    HttpUrl,
+    Line,
+    Moment,
+    Month,
+    Prose,
+    ProseInline,
+    RecordId,
+    StampDay,
+    Text,
+    Title,
+    Year,
 )
-"""Ids that would collide with a page or folder the site needs, or with a Windows device name."""
-
-
-def _check_id(value: str) -> str:
-    if value in RESERVED_IDS:
-        raise ValueError(f"'{value}' is a reserved name and cannot be an id: choose another")
-    return value
-
-
-RecordId = Annotated[
-    StrictStr,
-    Field(pattern=ID_PATTERN, min_length=1, max_length=MAX_ID_LENGTH),
-    AfterValidator(_check_id),
-]
-"""Lower-case letters and digits in words joined by single hyphens, e.g. ``bridge-closed``."""
-
-# Control characters (other than newline and tab), bidirectional overrides and isolates, the
-# line/paragraph separators and the invisible zero-width space, word joiner and BOM change how text
-# displays or breaks scripts and pages; they are never meaningful in a record. The zero-width
-# joiner and non-joiner stay allowed: emoji sequences and several scripts need them.
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-
-
-def _check_text(value: str) -> str:
-    bad = _FORBIDDEN_CHARS.search(value)
-    if bad:
-        char = bad.group()
-        name = unicodedata.name(char, "control character")
-        raise ValueError(f"contains the invisible character U+{ord(char):04X} ({name}): remove it")
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-def _check_line(value: str) -> str:
-    if "\n" in value or "\r" in value:
-        raise ValueError("must be a single line: remove the line break")
-    return _check_text(value)
-
-
-def _normalise_text(value: str) -> str:
-    # Block scalars (`|`, `>`) end with a newline that is not part of the text.
-    return _check_text(value.replace("\r\n", "\n").rstrip())
-
-
-Line = Annotated[StrictStr, AfterValidator(_check_line)]
-"""One line of plain text, shown exactly as typed."""
-
-Text = Annotated[StrictStr, AfterValidator(_normalise_text)]
-"""Plain text that may span several lines; a blank line starts a new paragraph. Shown as typed."""
-
-
-@dataclass(frozen=True)
-class ProseField:
-    """Marks a text field as prose: a small, safe subset of Markdown (see :mod:`generator.prose`)."""
-
-    block: bool
-    """Whether the field may hold lists (a field of paragraphs) rather than a sentence or two."""
-
-    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler(core_schema)
-        schema["x-prose"] = "block" if self.block else "inline"  # read by scaffold.schemas()
-        return dict(schema)
-
-
-MAX_INLINE_PROSE = 1000
-"""Longest one-paragraph prose field (a key fact is a sentence or two)."""
-
-PROSE_SYNTAX = (
-    "Prose: *emphasis*, **strong**, `code`, links written [words](https://...), references to records"
-    " written [words](kind:id) with kind one of source, actor, event, statement, question or update (e.g."
-    " [the minister's statement](statement:minister-statement)), a blank line between paragraphs"
-)
-"""How prose is written, for the JSON Schema's descriptions and the field reference."""
-PROSE_BLOCK = f"{PROSE_SYNTAX}, and lists (lines starting '- ' or '1. ')."
-PROSE_INLINE = f"{PROSE_SYNTAX}; no lists; at most {MAX_INLINE_PROSE:,} characters."
-PROSE_REFUSED = (
-    "HTML shows as the characters typed; headings, images, block quotes, code blocks, tables,"
-    " horizontal rules, <https://...> autolinks and reference-style links are refused."
-)
-
-Prose = Annotated[StrictStr, AfterValidator(_normalise_text), ProseField(block=True)]
-"""Prose: paragraphs with *emphasis*, **strong**, links, references to records and lists."""
-
-ProseInline = Annotated[
-    StrictStr, Field(max_length=MAX_INLINE_PROSE), AfterValidator(_normalise_text), ProseField(block=False)
-]
-"""Prose of a sentence or two: *emphasis*, **strong**, links and references to records, no lists."""
-
-HTTP_URL_PATTERN = r"^https?://[^\s\"'<>\\`]+$"
-HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000)]
-"""An absolute ``http://`` or ``https://`` address with no spaces or quotes."""
-
-PLACEHOLDER = "\u270e"
-"""Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):
-the live preview shows it, marked, so editors can start at once; a build refuses to publish it."""
 
 Sources = Annotated[
     list[RecordId], Field(min_length=1, description="Ids of the source records that support this record; at least one.")
@@ -143,7 +49,7 @@ class ExactDate(_DateBase):
 
     precision: Literal["exact"]
     """``exact``: the source gives the day and the time."""
-    datetime: dt.datetime
+    datetime: Moment
     """Date and time with a UTC offset, e.g. ``2021-03-23T09:30:00-06:00``."""
     basis: Text | None = None
     """Where the date comes from, if not plainly from the cited sources."""
@@ -156,7 +62,7 @@ class ExactDate(_DateBase):
 
 
 PartOfDay = Literal["morning", "afternoon", "evening", "night"]
-UTC_OFFSET_PATTERN = r"^[+-](0[0-9]|1[0-4]):[0-5][0-9]$"
+UTC_OFFSET_PATTERN = r"^[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)$"
 
 
 class DayDate(_DateBase):
@@ -164,7 +70,7 @@ class DayDate(_DateBase):
 
     precision: Literal["day"]
     """``day``: the source gives the day but not the minute."""
-    date: dt.date
+    date: Day
     """The day, as ``YYYY-MM-DD``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this day."""
@@ -194,7 +100,7 @@ class MonthDate(_DateBase):
 
     precision: Literal["month"]
     """``month``: only the month is known."""
-    month: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+    month: Month
     """The month, as ``YYYY-MM``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this month."""
@@ -207,7 +113,7 @@ class YearDate(_DateBase):
 
     precision: Literal["year"]
     """``year``: only the year is known."""
-    year: Annotated[StrictInt, Field(ge=1000, le=9999)]
+    year: Year
     """The year, e.g. ``2025``."""
     approximate: StrictBool = False
     """``true`` when the source says "about" or "around" this year."""
@@ -223,9 +129,9 @@ class RangeDate(_DateBase):
 
     precision: Literal["range"]
     """``range``: the one day is not known, but lies between ``earliest`` and ``latest``."""
-    earliest: dt.date
+    earliest: Day
     """The earliest day it can have happened, as ``YYYY-MM-DD``."""
-    latest: dt.date
+    latest: Day
     """The latest day it can have happened, as ``YYYY-MM-DD``."""
     basis: Text
     """Why the day lies in this range (required: an estimate must say what it rests on)."""
@@ -274,7 +180,7 @@ class KeyFact(Model):
 class Licence(Model):
     """The terms on which others may reuse the explainer's records and data."""
 
-    name: Line
+    name: Title
     """The licence's name, e.g. ``CC BY 4.0``."""
     url: HttpUrl | None = None
     """Address of the licence's text."""
@@ -283,11 +189,11 @@ class Licence(Model):
 class Incident(Model):
     """The explainer as a whole (``incident.yml``)."""
 
-    title: Line
+    title: Title
     """Headline of the explainer."""
     summary: Prose
     """One paragraph saying what happened, in neutral words."""
-    as_of: dt.date
+    as_of: StampDay
     """The day the explainer was last brought up to date, as ``YYYY-MM-DD``."""
     language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     """Language of the content, as a BCP 47 tag such as ``en`` or ``es-MX``."""
@@ -300,7 +206,7 @@ class Incident(Model):
     licence: Licence
     """Under what licence others may reuse the records and the open data (``name``, ``url``). There
     is no default: the publisher chooses it."""
-    first_published: dt.date | None = None
+    first_published: StampDay | None = None
     """The day the explainer was first published, as ``YYYY-MM-DD`` (leave out until it is)."""
     ignore: list[Annotated[Line, Field(max_length=200)]] = []
     """Files kept in the content folder that are not records (notes, drafts, documents): glob
@@ -316,9 +222,9 @@ SourceKind = Literal[
 class Source(Record):
     """Something published that records cite."""
 
-    title: Line
+    title: Title
     """Title of the item as published, or a plain description if it has none."""
-    publisher: Line
+    publisher: Title
     """Who published it."""
     kind: SourceKind
     """What sort of item it is."""
@@ -338,7 +244,7 @@ ActorKind = Literal["person", "organisation", "government", "country", "group"]
 class Actor(Record):
     """A person, organisation, government, country or group taking part in the story."""
 
-    name: Line
+    name: Title
     """Name as the sources give it."""
     kind: ActorKind
     """What sort of actor this is."""
@@ -354,7 +260,7 @@ class Actor(Record):
 class Statement(Record):
     """Something an actor said, quoted verbatim or paraphrased."""
 
-    title: Line
+    title: Title
     """Short label for lists and the timeline, attributing any characterisation to the speaker."""
     speaker: RecordId
     """Id of the actor who said it."""
@@ -382,7 +288,7 @@ class Statement(Record):
 class Event(Record):
     """Something that happened."""
 
-    title: Line
+    title: Title
     """Short headline for lists and the timeline."""
     summary: Prose
     """What happened, in neutral words; characterisations attributed to whoever made them."""
@@ -417,7 +323,7 @@ QuestionStatus = Literal["open", "partly_answered", "answered"]
 class Question(Record):
     """Something the story leaves unknown."""
 
-    question: Line
+    question: Title
     """The question, as a reader would ask it."""
     why_it_matters: Prose
     """What depends on the answer."""
@@ -444,11 +350,11 @@ UpdateKind = Literal["update", "correction", "clarification"]
 class Update(Record):
     """A dated change to the published explainer: new information, a correction or a clarification."""
 
-    date: dt.date
+    date: Day
     """The day the change was published, as ``YYYY-MM-DD``; never after ``as_of`` in incident.yml."""
     kind: UpdateKind
     """``update`` (something new is known), ``correction`` (something was wrong) or ``clarification``."""
-    title: Line
+    title: Title
     """A short headline for the "What changed" page and the feed, e.g. ``The date of the closure is known``."""
     text: Prose
     """What changed, in neutral words: for a correction, what is right now."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import registry
+from . import registry, urls
 
 REFERENCE = re.compile(
     r"^(?P<kind>" + "|".join(kind.name for kind in registry.KINDS) + r"):(?P<id>[a-z0-9][a-z0-9-]*)$"
@@ -226,6 +226,12 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
                         f"]({href[:12]}" if f"]({href[:12]}" in prose.source else "](",
                     )
                 )
+            else:
+                try:
+                    urls.check(href)
+                except ValueError as misleading:  # it would go somewhere other than where it reads
+                    needle = f"]({href[:12]}" if f"]({href[:12]}" in prose.source else "]("
+                    prose.problems.append(Problem(where, f"a link {misleading}", needle))
 
 
 def _link_text(children: list[Token]) -> str:

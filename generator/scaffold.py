@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from . import introspect, models
+from . import fields, introspect, models
 from .errors import UsageError
 from .load import LoadedFile, load_text, load_yaml
 from .registry import BY_NAME, KINDS
@@ -177,7 +177,7 @@ def append_record(
         raise UsageError(f"unknown kind '{kind}': use one of {', '.join(KIND_FILES)}")
     if record_id is not None:
         try:
-            TypeAdapter(models.RecordId).validate_python(record_id)
+            TypeAdapter(fields.RecordId).validate_python(record_id)
         except Exception:
             raise UsageError(
                 f"'{record_id}' is not a usable id: lower-case letters and digits in words joined by single"

@@ -18,7 +18,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from . import i18n, introspect, models, prose
+from . import characters, fields, i18n, introspect, models, prose
 from .errors import Problem
 from .hints import describe_input, message_for, written_loc
 from .load import LoadedFile, PathKey, Position, load_yaml
@@ -40,6 +40,12 @@ class Origin:
 
     def problem(self, message: str, *loc: str | int, key: bool = False) -> Problem:
         line, col = self.position(*loc, key=key)
+        return Problem(self.file.path, line, col, message)
+
+    def problem_at_character(self, message: str, loc: PathKey, char: str, occurrence: int) -> Problem:
+        """A problem at the ``occurrence``-th ``char`` of the text value at ``loc``, where it is written."""
+        base: PathKey = () if self.index is None else (self.index,)
+        line, col = self.file.locate_character((*base, *loc), char, occurrence)
         return Problem(self.file.path, line, col, message)
 
     def problem_in(self, message: str, loc: PathKey, text: str, offset: int, needle: str) -> Problem:
@@ -104,8 +110,22 @@ def _validate_record(
             given = error.get("input")
             if error["type"] == "value_error" and named and isinstance(given, dict) and named[1] in given:
                 loc, at_key = (*loc, named[1]), True  # a rule between fields: point at the one it names
+            refused = _refused_character(error)
+            if refused is not None:  # point at the character itself
+                problems.append(origin.problem_at_character(message, loc, refused.char, refused.occurrence))
+                continue
             problems.append(origin.problem(message, *loc, key=at_key))
         return None
+
+
+def _refused_character(error: Any) -> characters.Refused | None:
+    """The character a text field refused, for the errors that are about one."""
+    found = (error.get("ctx") or {}).get("error")
+    if isinstance(found, fields.TextRefused):
+        return found.refused
+    if error["type"] == "string_unicode" and isinstance(error.get("input"), str):  # a lone surrogate
+        return characters.first_refused(error["input"])
+    return None
 
 
 def _language_problem(tag: str) -> str | None:
@@ -214,7 +234,7 @@ def placeholders(loaded: LoadedFile) -> list[Problem]:
     found = []
 
     def walk(value: Any, path: PathKey) -> None:
-        if isinstance(value, str) and value.lstrip().startswith(models.PLACEHOLDER):
+        if isinstance(value, str) and value.lstrip().startswith(fields.PLACEHOLDER):
             line, col = loaded.value_positions.get(path, (0, 0))
             found.append(
                 Problem(
@@ -248,7 +268,7 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     With problems, the content holds the records that passed (and, in ``pending``, the ids of those
     that did not), so the next stage can report its own problems in the same run; it is ``None``
     only when incident.yml itself cannot be read. ``drafts``: text still to be written (see
-    :data:`models.PLACEHOLDER`) is allowed, as in the live preview; otherwise each is a problem.
+    :data:`fields.PLACEHOLDER`) is allowed, as in the live preview; otherwise each is a problem.
     """
     problems: list[Problem] = []
     if not root.is_dir():
@@ -350,12 +370,15 @@ def _update_date(data: dict[str, Any], origin: Origin, incident: models.Incident
     """An update with problems of its own still has its date checked against ``as_of`` (the next
     stage checks the updates that passed), so mending its other fields reveals nothing new."""
     try:
-        day = pydantic.TypeAdapter(dt.date).validate_python(data.get("date"))
+        day = _DAY.validate_python(data.get("date"))
     except ValidationError:
         return []
     if day > incident.as_of:
         return [origin.problem(update_after_as_of(day, incident.as_of), "date")]
     return []
+
+
+_DAY = pydantic.TypeAdapter(fields.Day)
 
 
 def update_after_as_of(day: dt.date, as_of: dt.date) -> str:

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
+from generator import fields
 from tests.conftest import FIXTURE
 
 # Single-line payloads: each becomes the whole value of a one-line field.
@@ -35,7 +37,8 @@ INLINE = [
     "javascript:alert('p9')",
     '" onmouseover="alert(\'p10\')" data-x="',
     "' onfocus='alert(11)' autofocus x='",
-    "Zero\u200dwidth\u200cjoiners kept, 👩‍👩‍👧 family",
+    "Joiners kept where they join: 👩\u200d👩\u200d👧 family,"
+    " \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645, \u0915\u094d\u200d\u0937",  # emoji, Persian, Devanagari
     '!!! note "admonition"',
     '--8<-- "/etc/passwd"',
     "[^1] footnote and *[HTML]: abbreviation",
@@ -105,6 +108,34 @@ REFUSED = [
     ("> e16 quote", "a block quote"),
     ("```\ne17 code\n```", "a fenced code block"),
 ]
+
+EDGE_CANDIDATES = [
+    chr(code)
+    for code in (
+        *range(0x00, 0x20), *range(0x7F, 0xA1), 0xAD, 0x0600, 0x061C, 0x180E, *range(0x2000, 0x2070), 0x3164,
+        0xD800, 0xDBFF, 0xDC00, 0xDFFF, *range(0xFDD0, 0xFDF0), *range(0xFE00, 0xFE10), 0xFEFF, *range(0xFFF0, 0x10000),
+        *(plane << 16 | low for plane in range(1, 17) for low in (0xFFFE, 0xFFFF)),
+        0x110BD, 0x13430, 0x1D173, 0xE0001, 0xE0020, 0xE0041, 0xE007F, 0xE0100, 0x1F3F4, 0x1F600, 0xF0000, 0x10FFFD,
+    )
+]  # fmt: skip
+"""Characters at the edges of what text may hold: controls, separators, bidirectional and other
+format characters, surrogates, noncharacters in every plane, variation selectors, tags, private use.
+The hostile explainer carries each of them that validation accepts, so a character let through
+that a feed, a page or a data file cannot carry fails the build's checks."""
+
+
+def accepted_edge_characters() -> list[str]:
+    """Each edge character that a one-line text field accepts between two letters (which allow joiners)."""
+    line = TypeAdapter(fields.Line)
+    kept = []
+    for char in EDGE_CANDIDATES:
+        try:
+            line.validate_python(f"\u00e9{char}\u00e9")
+        except ValidationError:
+            continue
+        kept.append(char)
+    return kept
+
 
 UPDATE_TITLE = "<script>alert('u1')</script> ]]></title><title>&amp; <b>update</b>"
 """An update's title: text in the page and in the Atom feed, never markup (a CDATA end included)."""
@@ -203,6 +234,11 @@ def hostile_content(folder: Path) -> dict[str, list[str]]:
     updates[0]["title"] = UPDATE_TITLE
     updates[0]["text"] = PROSE_TEXT
     updates[0]["was"] = PROSE[0][0]
+    # Every edge character text accepts, in an update: the feed's title and content.
+    edge = "".join(f"\u00e9{char}" for char in accepted_edge_characters()) + "\u00e9"
+    fits = (fields.MAX_TITLE - len("Edge: ")) // 2 * 2 - 1  # as many as a title holds, ending with é
+    updates[1]["title"] = "Edge: " + edge[:fits]
+    updates[1]["text"] = f"Edge: {edge}"
     _write(folder, "updates.yml", updates)
     see("changes/", UPDATE_TITLE, PROSE[0][1], *PROSE_VISIBLE)
     return visible

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,14 @@ from tests.hostile import (
     HEAD_TITLE,
     PROSE_VISIBLE,
     UPDATE_TITLE,
+    accepted_edge_characters,
     hostile_content,
     refused_content,
 )
 from tests.html_pages import audit_page, audit_site, flat, visible_text
 
 HOSTILE_PORT = free_port()
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +114,28 @@ def test_the_feed_carries_update_text_only_as_text(hostile_site: tuple[Path, Any
         page.unlink()
     assert not re.search(r"<(?!/?(?:p|ul|ol|li|em|strong|code|br|a)\b)[a-z]", content), content
     assert all(flat(words) in flat(html.unescape(re.sub(r"<[^>]+>", " ", content))) for words in PROSE_VISIBLE)
+
+
+def test_every_feed_is_well_formed_with_every_character_text_accepts(hostile_site: tuple[Path, Any]) -> None:
+    """Each character a record's text accepts reaches the feed (in an update's content, and as many
+    as fit in its title), and every feed of the site is XML that a parser and a feed reader read
+    without a fault."""
+    site, _ = hostile_site
+    edge = accepted_edge_characters()
+    assert len(edge) > 50 and "\ufffe" not in edge and "\u200b" not in edge
+    document = json.loads((site / "data" / "explainer.json").read_text(encoding="utf-8"))
+    [update] = [u for u in document["updates"] if u["title"].startswith("Edge: ")]
+    assert [c for c in edge if c not in update["text"]] == [], "every accepted character is in the records"
+    feeds = sorted(site.rglob("feed.xml"))
+    assert feeds, "the hostile site has a feed"
+    for path in feeds:
+        root = ET.parse(path).getroot()  # raises on anything that is not well-formed XML 1.0
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        [entry] = [e for e in root.iter(f"{ATOM}entry") if "Edge: " in (e.findtext(f"{ATOM}title") or "")]
+        assert update["title"] in (entry.findtext(f"{ATOM}title") or ""), "the title reaches the feed as written"
+        assert "Edge: " in (entry.findtext(f"{ATOM}content") or "")
+        assert [e.title for e in parsed.entries if "Edge: " in e.title], "and a feed reader reads it"
 
 
 def test_content_is_never_modified_by_a_build(tmp_path: Path) -> None:

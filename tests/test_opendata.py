@@ -75,7 +75,31 @@ def test_each_csv_reads_in_a_csv_parser_with_one_row_per_record() -> None:
         ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
         ("\t=1+1", "'\t=1+1"),
         ("\r=1+1", "'\r=1+1"),
+        ("\t", "'\t"),
+        # Look-alikes a spreadsheet reads as the sign itself: full-width and small forms.
+        ("\uff1d1+1", "'\uff1d1+1"),  # ＝
+        ("\uff0b1+1", "'\uff0b1+1"),  # ＋
+        ("\uff0d1+1", "'\uff0d1+1"),  # －
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),  # ＠
+        ("\ufe661+1", "'\ufe661+1"),  # ﹦ small equals sign
+        ("\ufe621+1", "'\ufe621+1"),  # ﹢ small plus sign
+        ("\ufe631+1", "'\ufe631+1"),  # ﹣ small hyphen-minus
+        ("\ufe6bSUM(A1)", "'\ufe6bSUM(A1)"),  # ﹫ small commercial at
+        ("\u22121+1", "'\u22121+1"),  # − minus sign
+        # Spaces a spreadsheet skips before a formula.
+        (" =1+1", "' =1+1"),
+        ("   +1+1", "'   +1+1"),
+        ("\u00a0=1+1", "'\u00a0=1+1"),  # no-break space
+        ("\u3000\uff1d1+1", "'\u3000\uff1d1+1"),  # ideographic space, then ＝
+        ("\u2003-1", "'\u2003-1"),  # em space
+        ("\n@SUM(A1)", "'\n@SUM(A1)"),
+        (" \t =1", "' \t =1"),
+        # Text that only looks like it: left as written.
         ("A plain = sign inside", "A plain = sign inside"),
+        (" leading space, then words", " leading space, then words"),
+        ("\u00a0", "\u00a0"),
+        ("\uff21 full-width letter", "\uff21 full-width letter"),
+        ("'quoted", "'quoted"),
         ("", ""),
     ],
 )
@@ -93,6 +117,18 @@ def test_formula_text_in_records_reaches_the_csv_inert(fixture_copy: Path) -> No
     ]
     assert row["title"] == "'=1+2" and row["location"] == "'@SUM(A1:A9)"
     assert json.loads(output.data["data/explainer.json"])["events"][0]["title"] == "=1+2", "the JSON keeps the text"
+
+
+def test_look_alike_formulas_in_records_reach_the_csv_inert(fixture_copy: Path) -> None:
+    statements = fixture_copy / "statements.yml"
+    text = statements.read_text(encoding="utf-8").replace(
+        "medium: at a press conference", 'medium: "\\u00a0\\uFF1DHYPERLINK(\\"https://evil.example\\")"', 1
+    )
+    statements.write_text(text.replace("title: The ministry calls", "title: \uff0b1 The ministry calls", 1), "utf-8")
+    output = generate(fixture_copy)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(output.data["data/statements.csv"], newline=""))}
+    assert rows["council-announcement"]["medium"] == "'\u00a0\uff1dHYPERLINK(\"https://evil.example\")"
+    assert rows["ministry-precaution"]["title"].startswith("'\uff0b1 The ministry calls")
 
 
 def test_open_data_is_byte_identical_from_build_to_build() -> None:

@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import prose
-from generator.models import _FORBIDDEN_CHARS, PLACEHOLDER
+from generator.characters import JOINERS, first_refused
+from generator.fields import PLACEHOLDER
 from generator.pipeline import generate
 from tests.html_pages import Fragment
 
@@ -48,8 +49,11 @@ ALLOWED_ATTRIBUTES = {
 }  # fmt: skip
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 
-# Text as editors might type it: any Unicode except surrogates and the characters validation refuses.
-_char = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not _FORBIDDEN_CHARS.match(c))
+# Text as editors might type it: any Unicode except surrogates and the characters validation refuses
+# (joiners too, which it keeps only between two characters outside ASCII).
+_char = st.characters(blacklist_categories=("Cs",)).filter(
+    lambda c: ord(c) not in JOINERS and first_refused(f"\u00e9{c}\u00e9") is None
+)
 _markup = st.sampled_from(
     list("<>&\"'`*_[](){}#|!$%~^=:@+-.\\/ \n\t") + ["<script>", "&lt;", "](", "{:", "%{", "--8<--"]
 )

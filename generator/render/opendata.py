@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, Field, create_model
@@ -25,6 +26,10 @@ from .outputs import Build, Files, output
 FORMAT_VERSION = 1
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these could run as a formula in a spreadsheet."""
+FORMULA_SIGNS = frozenset("=+-@\u2212")
+"""The signs a formula starts with (and the minus sign), once a character is read as its plain form:
+spreadsheets read full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫) as the signs themselves, and
+skip spaces (any, the no-break and ideographic ones too) before them."""
 
 OpenData: type[BaseModel] = create_model(  # type: ignore[call-overload]
     "OpenData",
@@ -74,7 +79,16 @@ def cell(value: Any) -> str:
         text = LIST_SEPARATOR.join(cell(item) for item in value)
     else:
         text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if runs_as_formula(text) else text
+
+
+def runs_as_formula(text: str) -> bool:
+    """Whether a spreadsheet could run ``text`` as a formula: it starts with a sign of one, as
+    written, in a look-alike form or after spaces, or with a tab or a line break."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    first = text.lstrip()[:1]
+    return bool(first) and unicodedata.normalize("NFKC", first) in FORMULA_SIGNS
 
 
 def _flat(record: BaseModel) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import models, registry
+from .. import models, registry, urls
 from ..link import TimelineEntry
 from ..site import Chart, Ref, Site
 from .embeds import EmbedCode, embed_code
@@ -110,6 +110,8 @@ class SourceItem:
     record: models.Source
     anchor: str
     via: Ref | None
+    host: str | None
+    """The host its address goes to, as a browser reads it (``xn--...`` for a name not in ASCII)."""
     key_facts: bool
     """Whether the home page's key facts cite it."""
     supports: list[tuple[registry.Kind, list[Ref]]]
@@ -142,6 +144,7 @@ def sources(site: Site, chunk: list[models.Source], number: int, total: int) -> 
                 record=source,
                 anchor=registry.BY_KEY["sources"].anchor(source.id),
                 via=site.ref(source.via) if source.via else None,
+                host=urls.reachable_host(source.url) if source.url else None,
                 key_facts="incident" in cited,
                 supports=supports,
                 mentioned=mentioned(site, source.id),

@@ -3,6 +3,7 @@ data, about, and the preview's page of content problems."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import models, registry, tables
@@ -207,7 +208,7 @@ class ChangeItem:
 class Changes(Page):
     changes: list[ChangeItem]
     """Newest first."""
-    first_published: models.dt.date | None
+    first_published: dt.date | None
     feed: str | None
     """The Atom feed's path in the site, when the site has one."""
 

@@ -14,20 +14,29 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
+# The chart script's checks (ESLint, in package.json with package-lock.json) need Node.js 18.18+ and npm.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch node_modules/.installed
+
 ## site: build the explainer into site/ (the old site/ stays if anything fails)
 site: $(STAMP)
 	$(BIN)/explainer build
 
-## test: lint, type-check and run every test on every core (browser tests need Debian's chromium)
-test: $(STAMP)
+## test: lint, type-check and run every test on every core (browser tests need Debian's chromium; the chart script's, Node.js)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	npx --no-install eslint generator/theme/assets/javascripts tests/js
+	node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## test-fast: the same without the browser tests and the package's fresh environments
-test-fast: $(STAMP)
+test-fast: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	npx --no-install eslint generator/theme/assets/javascripts tests/js
+	node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser and not slow"
 
 ## serve: live preview on 127.0.0.1:$(PORT) that rebuilds when a file in content/ changes
@@ -72,9 +81,10 @@ lock: $(STAMP)
 	$(BIN)/python -m tests.lock_publish
 
 ## lint: the same style checks `make test` runs
-lint: $(STAMP)
+lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
+	npx --no-install eslint generator/theme/assets/javascripts tests/js
 
 clean:
 	rm -rf site .site.* $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

@@ -34,6 +34,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 
 EXTRA_CSS = "assets/stylesheets/explainer.css"
 EXTRA_JAVASCRIPT = "assets/javascripts/explainer.js"
+"""The chart script: an ES module (``type: module`` in ``extra_javascript``) that imports its helpers
+from ``assets/javascripts/explainer/`` (main.html preloads them)."""
 MATERIAL_SERIES = "9.8"
 """The Material release the theme's partials (``theme/partials/``) are copies of; pyproject.toml pins it."""
 

@@ -118,7 +118,7 @@ def config(
         "nav": [{title: path} for title, path in settings.nav],
         "not_in_nav": "\n".join(f"/{path}" for path in settings.not_in_nav(output.pages)),
         "extra_css": [EXTRA_CSS],
-        "extra_javascript": [EXTRA_JAVASCRIPT],
+        "extra_javascript": [{"path": EXTRA_JAVASCRIPT, "type": "module"}],
         "extra": {
             "explainer_feed": settings.feed,
             "explainer_feed_title": settings.feed_title,

@@ -107,8 +107,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             dirs.insert(1 if custom and dirs and dirs[0] == custom else 0, str(THEME_DIR))
         if EXTRA_CSS not in [str(item) for item in config.extra_css]:
             config.extra_css.append(EXTRA_CSS)
-        if EXTRA_JAVASCRIPT not in [str(item) for item in config.extra_javascript]:
-            config.extra_javascript.append(EXTRA_JAVASCRIPT)
+        script = c.ExtraScriptValue(EXTRA_JAVASCRIPT)
+        script.type = "module"  # also where the site's own configuration lists it
+        listed = [str(item) for item in config.extra_javascript]
+        if EXTRA_JAVASCRIPT in listed:
+            config.extra_javascript[listed.index(EXTRA_JAVASCRIPT)] = script
+        else:
+            config.extra_javascript.append(script)
         return config
 
     def _follow_incident(self, config: MkDocsConfig, settings: SiteSettings) -> None:

@@ -112,7 +112,9 @@ def test_the_chart_script_uses_only_plotlys_public_api() -> None:
     upgrade of plotly.js cannot silently break the keyboard layer or the colours."""
     import re
 
-    script = (Path(assets.THEME_DIR) / assets.EXTRA_JAVASCRIPT).read_text(encoding="utf-8")
+    modules = sorted((Path(assets.THEME_DIR) / assets.EXTRA_JAVASCRIPT).parent.rglob("*.js"))
+    assert len(modules) >= 5, "the entry and its helpers"
+    script = "\n".join(module.read_text(encoding="utf-8") for module in modules)
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)
     assert re.findall(r"\.\s*_\w+", code) == []
     assert re.findall(r"\b(?:l2p|d2l|p2l|l2c|c2p|d2p)\b", code) == []
@@ -130,3 +132,30 @@ def test_the_installed_material_is_the_one_the_partials_copy() -> None:
         assert f"({assets.MATERIAL_SERIES})" in partial.read_text(encoding="utf-8").split("-#}")[0], partial.name
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"mkdocs-material>={assets.MATERIAL_SERIES},' in pyproject
+
+
+def test_the_chart_script_is_a_module_whose_helpers_come_with_it(fixture_site: Any) -> None:
+    """Every page loads the chart script as an ES module and asks for each module it imports in its
+    <head>, so none costs a round trip after the script arrives; the helpers import nothing (one
+    level), and main.html's list is exactly the modules there are."""
+    import re
+
+    folder = (Path(assets.THEME_DIR) / assets.EXTRA_JAVASCRIPT).parent
+    entry = (folder / "explainer.js").read_text(encoding="utf-8")
+    imported = set(re.findall(r'^import [^;]* from "\./([^"]+)";$', entry, re.M))
+    helpers = {path.relative_to(folder).as_posix() for path in (folder / "explainer").glob("*.js")}
+    assert imported == helpers and len(helpers) >= 4, (imported, helpers)
+    for helper in helpers:
+        assert not re.search(r"^import\b|\bimport\(", (folder / helper).read_text(encoding="utf-8"), re.M), helper
+
+    site = fixture_site("explainer")[0]
+    for page in (site / "index.html", site / "timeline" / "index.html", site / "embed" / "timeline" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        tags = re.findall(r'<script src="([^"]*)"([^>]*)>', html)
+        assert [attributes for src, attributes in tags if src.endswith(assets.EXTRA_JAVASCRIPT)] == [' type="module"']
+        preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
+        assert {(page.parent / href).resolve() for href in preloaded} == {
+            (site / "assets" / "javascripts" / helper).resolve() for helper in helpers
+        }, page
+        assert all((page.parent / href).is_file() for href in preloaded)

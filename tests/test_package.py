@@ -27,6 +27,9 @@ from tests.test_editors import fill_placeholders
 
 pytestmark = pytest.mark.slow  # two fresh environments with their dependencies
 
+SCRIPT_HELPERS = ["geometry", "loader", "targets", "ticks", "view"]
+"""The chart script's modules beside it (generator/theme/assets/javascripts/explainer/)."""
+
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
@@ -62,6 +65,7 @@ def test_the_wheel_holds_everything_a_build_needs(dist: Path) -> None:
         "generator/templates/timeline.md.j2",
         "generator/theme/main.html",
         "generator/theme/assets/javascripts/explainer.js",
+        *(f"generator/theme/assets/javascripts/explainer/{name}.js" for name in SCRIPT_HELPERS),
         "generator/theme/assets/stylesheets/explainer.css",
         "generator/starter/content/incident.yml",
         "generator/starter/.github/workflows/pages.yml",
@@ -105,6 +109,7 @@ def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: 
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Harbour strike" in home and "https://newsroom.example/harbour-strike/" in home
     assert (site / "assets" / "javascripts" / "explainer.js").is_file()
+    assert all((site / "assets" / "javascripts" / "explainer" / f"{name}.js").is_file() for name in SCRIPT_HELPERS)
     assert not any(p.suffix in (".yml", ".whl") for p in site.rglob("*")), "no record or wheel is published"
 
 

@@ -108,8 +108,28 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
+        yield TestBrowser(instance)
         instance.close()
+
+
+class TestBrowser:
+    """The browser for tests: its pages ignore the sites' Content-Security-Policy unless a test asks
+    for it (``bypass_csp=False``), since Playwright's own helpers (``wait_for_function``) evaluate
+    code the policy forbids. The policy itself is tested with it on (tests/test_csp.py, test_engines.py)."""
+
+    __test__ = False  # not a test class
+
+    def __init__(self, browser: Any) -> None:
+        self._browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        return self._browser.new_context(**{"bypass_csp": True, **options})
+
+    def new_page(self, **options: Any) -> Any:
+        return self._browser.new_page(**{"bypass_csp": True, **options})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
 
 
 def run_explainer(*args: str, cwd: Path = ROOT, site_url: str | None = None) -> subprocess.CompletedProcess[str]:

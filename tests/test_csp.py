@@ -59,14 +59,14 @@ def test_the_policy_comes_first_in_the_head_once() -> None:
 
 @pytest.mark.browser
 def test_a_script_changed_after_the_build_does_not_run(browser: Any) -> None:
-    page = browser.new_page()
+    page = browser.new_page(bypass_csp=False)
     violations: list[str] = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     page.set_content(csp.apply(PAGE))
     assert page.evaluate("window.ran") == 1 and page.evaluate("window.module") == 1
     assert violations == []
     page.close()
-    page = browser.new_page()  # a new window: the one above ran its scripts
+    page = browser.new_page(bypass_csp=False)  # a new window: the one above ran its scripts
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     page.set_content(csp.apply(PAGE).replace("window.ran = (window.ran || 0) + 1", "window.ran = 99"))
     assert page.evaluate("window.ran") is None, "a script the build did not hash is refused"

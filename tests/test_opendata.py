@@ -127,7 +127,7 @@ def test_look_alike_formulas_in_records_reach_the_csv_inert(fixture_copy: Path) 
     statements.write_text(text.replace("title: The ministry calls", "title: \uff0b1 The ministry calls", 1), "utf-8")
     output = generate(fixture_copy)
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(output.data["data/statements.csv"], newline=""))}
-    assert rows["council-announcement"]["medium"] == "'\u00a0\uff1dHYPERLINK(\"https://evil.example\")"
+    assert rows["council-announcement"]["medium"] == '\'\u00a0\uff1dHYPERLINK("https://evil.example")'
     assert rows["ministry-precaution"]["title"].startswith("'\uff0b1 The ministry calls")
 
 

@@ -147,8 +147,7 @@ def test_characters_written_as_they_are_are_reported_where_they_stand(fixture_co
     assert problems_of(fixture_copy) == [
         "actors.yml:6:16: 'name' contains U+200E LEFT-TO-RIGHT MARK (a bidirectional control: it can make text"
         " read in another order than it is written) at character 8: remove it",
-        "events.yml:8:21: 'location' contains U+1FFFE (a noncharacter, never part of text) at character 9:"
-        " remove it",
+        "events.yml:8:21: 'location' contains U+1FFFE (a noncharacter, never part of text) at character 9: remove it",
         "sources.yml:10:23: 'title' contains U+FDD0 (a noncharacter, never part of text) at character 14: remove it",
         "statements.yml:20:20: 'medium' contains U+00AD SOFT HYPHEN (an invisible formatting character) at"
         " character 10: remove it",
@@ -176,10 +175,20 @@ LIMITS = [
     ("questions.yml", "question: When will the bridge reopen?", "question", fields.MAX_TITLE, "questions.yml:2:13"),
     ("actors.yml", "role: Council spokesperson", "role", fields.MAX_LINE, "actors.yml:13:9"),
     ("events.yml", "location: Example river", "location", fields.MAX_LINE, "events.yml:8:13"),
-    ("statements.yml", "text: The ministry described the closure as a precaution.", "text", fields.MAX_TEXT,
-     "statements.yml:19:9"),
-    ("events.yml", "summary: The inspection ended some time that month.", "summary", fields.MAX_TEXT,
-     "events.yml:12:12"),
+    (
+        "statements.yml",
+        "text: The ministry described the closure as a precaution.",
+        "text",
+        fields.MAX_TEXT,
+        "statements.yml:19:9",
+    ),
+    (
+        "events.yml",
+        "summary: The inspection ended some time that month.",
+        "summary",
+        fields.MAX_TEXT,
+        "events.yml:12:12",
+    ),
     ("incident.yml", "method: Made up for the tests.", "method", fields.MAX_TEXT, "incident.yml:13:9"),
 ]
 
@@ -194,8 +203,7 @@ def test_every_kind_of_text_field_has_a_bound_said_with_its_limit(
     assert problems_of(fixture_copy) == []
     _set(fixture_copy, file, f"{key}: {at_limit}", f"{key}: {at_limit}y")
     assert problems_of(fixture_copy) == [
-        f"{at}: '{field}' is too long: {limit + 1:,} characters, at most"
-        f" {limit:,}: shorten it"
+        f"{at}: '{field}' is too long: {limit + 1:,} characters, at most {limit:,}: shorten it"
     ]
 
 

@@ -45,7 +45,9 @@ class Origin:
     def problem_in(self, message: str, loc: PathKey, text: str, offset: int, needle: str) -> Problem:
         """A problem at ``needle``, found at ``offset`` in the text value at ``loc``."""
         base: PathKey = () if self.index is None else (self.index,)
-        line, col = self.file.locate((*base, *loc), needle, text.count(needle, 0, offset) if needle else 0)
+        where = (*base, *loc)
+        occurrence = self.file.count_before(where, text, needle, offset) if needle else 0
+        line, col = self.file.locate(where, needle, occurrence)
         return Problem(self.file.path, line, col, message)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,12 +228,37 @@ def _line_col(text: str, index: int) -> Position:
     return (line, index - (before.rfind("\n") + 1) + 1)
 
 
+_NOT_FILES = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` (which exists) cannot be read as a record file without opening it (opening a
+    named pipe would wait for a writer), or ``None`` when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    what = _NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
+    return f"is {what}, not a regular file: a record file must be a plain text file, so replace it with one"
+
+
 def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file. Returns the loaded file, or ``None`` and the problems that stopped it.
 
     An empty file (or one with only comments) loads as ``None`` data; the caller decides whether
     that is allowed.
     """
+    not_regular = not_a_file(path)
+    if not_regular:
+        return None, [Problem(path, 0, 0, not_regular)]
     try:
         raw = path.read_bytes()
     except OSError as exc:

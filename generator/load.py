@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .occurrences import Counts, Occurrences
+from .occurrences import Counts, Index, Occurrences
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger record files are refused: an explainer of thousands of records stays far below this."""
@@ -49,7 +49,9 @@ class LoadedFile:
     """The file's text, to find positions inside a value (:meth:`locate`)."""
     _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _keys: list[Position] | None = field(default=None, init=False, repr=False, compare=False)
+    _index: Index | None = field(default=None, init=False, repr=False, compare=False)
     _places: dict[tuple[PathKey, str], Occurrences] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _values: dict[PathKey, Index] = field(default_factory=dict, init=False, repr=False, compare=False)
     _counts: dict[tuple[PathKey, str], Counts] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def position(self, loc: PathKey, *, key: bool = False) -> Position:
@@ -86,7 +88,9 @@ class LoadedFile:
         places = self._places.get((loc, needle))
         if places is None:
             begin, end = self._span(start)
-            places = self._places[(loc, needle)] = Occurrences(self.text, needle, begin, end)
+            if self._index is None:
+                self._index = Index(self.text)
+            places = self._places[(loc, needle)] = Occurrences(self._index, needle, begin, end)
         at = places.nth(occurrence)
         return start if at < 0 else self.line_col(at)
 
@@ -119,7 +123,9 @@ class LoadedFile:
         ``str.count`` counts; kept, like :meth:`locate`, so a long value is read once."""
         counts = self._counts.get((loc, needle))
         if counts is None:
-            counts = self._counts[(loc, needle)] = Counts(text, needle)
+            if loc not in self._values:
+                self._values[loc] = Index(text)
+            counts = self._counts[(loc, needle)] = Counts(self._values[loc], needle)
         return counts.before(offset)
 
 

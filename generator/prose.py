@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import registry
-from .occurrences import Occurrences
+from .occurrences import Index, Occurrences
 
 REFERENCE = re.compile(
     r"^(?P<kind>" + "|".join(kind.name for kind in registry.KINDS) + r"):(?P<id>[a-z0-9][a-z0-9-]*)$"
@@ -142,6 +142,7 @@ def parse(text: str, block: bool = True) -> Prose:
     line = 1
     blocks = 0
     lines: list[str] = []
+    index = Index(text)
     for token in tokens:
         if token.map:
             line = token.map[0] + 1
@@ -159,7 +160,7 @@ def parse(text: str, block: bool = True) -> Prose:
             needle = first[0] if first else ""
             prose.problems.append(Problem(line, f"{_REFUSED_BLOCKS[token.type]} is not allowed in prose", needle))
         if token.type == "inline":
-            _check_inline(prose, token.children or [], line)
+            _check_inline(prose, token.children or [], line, index)
     counted, newlines = 0, 0
     for definition in re.finditer(r"(?m)^ {0,3}\[[^\]\n]+\]:", text):
         newlines += text.count("\n", counted, definition.start())
@@ -169,11 +170,11 @@ def parse(text: str, block: bool = True) -> Prose:
         )
     if not prose.plain().strip():
         prose.problems.append(Problem(1, "has only Markdown syntax and no words to show"))
-    _place(prose)
+    _place(prose, index)
     return prose
 
 
-def _place(prose: Prose) -> None:
+def _place(prose: Prose, index: Index) -> None:
     """Give each problem and reference the offset of its characters in the field's text.
 
     markdown-it gives lines only: the n-th problem with the same characters on a line is the
@@ -190,7 +191,7 @@ def _place(prose: Prose) -> None:
             return start
         found = places.get(needle)
         if found is None:
-            found = places[needle] = Occurrences(text, needle)
+            found = places[needle] = Occurrences(index, needle)
         at = found.take(start)
         return start if at < 0 else at
 
@@ -198,10 +199,9 @@ def _place(prose: Prose) -> None:
     prose.references = [Reference(r.kind, r.id, r.line, r.text, find(r.needle, r.line)) for r in prose.references]
 
 
-def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
+def _check_inline(prose: Prose, children: list[Token], line: int, index: Index) -> None:
     offset = 0
     texts = _link_texts(children)
-    written: dict[str, bool] = {}  # whether the source holds these characters (asked once for each)
     for position, child in enumerate(children):
         if child.type in ("softbreak", "hardbreak"):
             offset += 1
@@ -222,13 +222,11 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
                 prose.references.append(Reference(found["kind"], found["id"], where, words))
             elif not WEB.match(href):
                 start = f"]({href[:12]}"
-                if start not in written:
-                    written[start] = start in prose.source
                 prose.problems.append(
                     Problem(
                         where,
                         f"a link must go to an http(s) address or a record (kind:id), not {href[:60]!r}",
-                        start if written[start] else "](",
+                        start if index.places(start) else "](",
                     )
                 )
 

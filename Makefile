@@ -63,10 +63,11 @@ weight: site
 screenshots: site
 	$(BIN)/python -m tests.screenshots site tests/artifacts
 
-## bench: build synthetic explainers of 100, 1,000 and 5,000 events and print timings, memory and sizes; then the worst 100 KB prose fields
+## bench: build synthetic explainers of 100, 1,000 and 5,000 events and print timings, memory and sizes; then the worst 100 KB prose fields; then shapes that once took quadratic time, at two sizes
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench --browser --preview 100 1000 5000
 	$(BIN)/python -m tests.prose_bench
+	$(BIN)/python -m tests.scale_bench
 
 ## reader-bench: the chart pages on a throttled phone (4x CPU, 1.6 Mbit/s, 150 ms): bytes, first paint, picture, interactive, layout shift
 reader-bench: $(STAMP)

@@ -16,6 +16,7 @@ network nor a bundle it does not draw never fetches it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import os
@@ -26,6 +27,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import GeneratorError
 
@@ -106,8 +108,42 @@ def _integrity(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
+def _refuse_cache(folder: Path, error: OSError | None = None) -> NoReturn:
+    """Say that the cache folder cannot keep what is fetched (a file, or a folder that cannot be written)."""
+    raise AssetError(
+        f"the cache folder {folder} "
+        + (f"cannot be written to ({error.strerror})" if error is not None else "is a file, not a folder")
+        + ": set EXPLAINER_CACHE_DIR to a folder you can write to (the first build keeps plotly.js there,"
+        " later builds read it from there)"
+    ) from None
+
+
 def _fetch(pinned: NpmFile, target: Path) -> bytes:
-    """Download the tarball, check it, take the file out of it, check that, and cache the file."""
+    """Download the tarball, check it, take the file out of it, check that, and cache the file.
+
+    The cache folder is made ready before the download, so a folder that cannot hold the file is
+    said at once, without fetching anything."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False)  # noqa: SIM115
+    except FileExistsError:
+        _refuse_cache(target.parent)
+    except OSError as error:
+        _refuse_cache(target.parent, error)
+    try:
+        with handle:
+            content = _download(pinned, target)
+            handle.write(content)
+        os.replace(handle.name, target)
+    except OSError as error:
+        _refuse_cache(target.parent, error)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)  # left only when something failed
+    return content
+
+
+def _download(pinned: NpmFile, target: Path) -> bytes:
     try:
         with urllib.request.urlopen(pinned.url, timeout=120) as response:  # noqa: S310 - a fixed https URL
             data: bytes = response.read()
@@ -126,19 +162,23 @@ def _fetch(pinned: NpmFile, target: Path) -> bytes:
         content = member.read()
     if hashlib.sha256(content).hexdigest() != pinned.sha256:
         raise AssetError(f"{pinned.member} in {pinned.url} does not match the hash pinned in generator/assets.py")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-        handle.write(content)
-    os.replace(handle.name, target)
     return content
 
 
 def npm_file(pinned: NpmFile) -> bytes:
     """The pinned file's bytes, from the cache (checked every time it is read) or fetched once."""
-    cached = cache_dir() / pinned.cached_name
+    folder = cache_dir()
+    cached = folder / pinned.cached_name
+    if folder.exists() and not folder.is_dir():
+        _refuse_cache(folder)
     if not cached.is_file():
         return _fetch(pinned, cached)
-    content = cached.read_bytes()
+    try:
+        content = cached.read_bytes()
+    except OSError as error:
+        raise AssetError(
+            f"cannot read {cached} ({error.strerror}): set EXPLAINER_CACHE_DIR to a folder you can read and write"
+        ) from None
     if hashlib.sha256(content).hexdigest() != pinned.sha256:
         raise AssetError(f"{cached} does not match the hash pinned in generator/assets.py: delete it to fetch it again")
     return content

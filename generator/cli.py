@@ -1,7 +1,9 @@
 """``explainer``: validate, build, preview or export an explainer from the command line.
 
 This is the boundary where content errors become ``path:line:col: message`` lines and exit
-status 1; anything else that fails is a bug and keeps its traceback.
+status 1, and where what the system refuses (a full disk, a folder that cannot be written) becomes
+one line saying what and where, with exit status 1. Anything else that fails is a bug and keeps its
+traceback.
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ EXIT_USAGE = 2
 
 def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def os_reason(error: OSError) -> str:
+    """What the system refused, in words, with the file or folder it was about."""
+    reason = error.strerror or str(error) or type(error).__name__
+    where = error.filename
+    shown = f" ({publish.shown(Path(os.fsdecode(where)))})" if isinstance(where, str | bytes | os.PathLike) else ""
+    return reason[:1].lower() + reason[1:] + shown
 
 
 def _content_dir(value: str | None) -> Path:
@@ -123,10 +133,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     files = site_folder.files(output, site_url, project)
     if out.is_dir() and (out / site_folder.MARKER).is_file():
         # A folder generated before: change it in place, so a live preview watching it follows.
-        written, removed = sync_files(out, files)
+        try:
+            written, removed = sync_files(out, files)
+        except OSError as error:
+            _say(f"explainer: could not update {args.out}/: {os_reason(error)}; some of its files may be new and"
+                 " some old: run explainer generate again once mended")  # fmt: skip
+            return EXIT_CONTENT
         _say(f"updated {args.out}/ in place: {written} file(s) written, {removed} removed")
         return 0
-    write_files(out, files)
+    try:
+        write_files(out, files)
+    except OSError as error:
+        _say(f"explainer: could not write {args.out}/: {os_reason(error)}; {args.out}/ was left as it was")
+        return EXIT_CONTENT
     _say(
         f"wrote {len(files)} files to {args.out}/: build it with {engines.choose(args.engine).name} build"
         f" -f {args.out}/mkdocs.yml"
@@ -138,7 +157,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     engine = engines.choose(args.engine)
     site = Path(args.site_dir)
-    built = publish.build(engine, Path(args.config_file), site, _say)
+    try:
+        built = publish.build(engine, Path(args.config_file), site, _say)
+    except OSError as error:
+        _say(f"explainer: could not build {site}/: {os_reason(error)}; {site}/ was left as it was")
+        return EXIT_CONTENT
     if not built.ok:
         if built.report.problems:
             print("\n".join(built.report.problems), file=sys.stderr)
@@ -389,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except AssetError as error:
         _say(f"explainer: {error}")
+        return EXIT_CONTENT
+    except OSError as error:
+        _say(f"explainer: {os_reason(error)}")
         return EXIT_CONTENT
 
 

@@ -103,6 +103,21 @@ class Explainer:
         return self.labels[record_id]
 
 
+class _Lists:
+    """Key -> the values added under it, each once, in the order first added. Whether a value is
+    there already is looked up, not searched for, so thousands of records citing one source take
+    time in step with their number."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[str]] = {}
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, key: str, value: str) -> None:
+        if (key, value) not in self._seen:
+            self._seen.add((key, value))
+            self.lists.setdefault(key, []).append(value)
+
+
 def _choice(kinds: tuple[str, ...]) -> str:
     """``event``, ``event or statement``, ``source, actor, event or question``..."""
     names = [KIND_NAMES[k] for k in kinds]
@@ -196,13 +211,12 @@ def link(content: ValidatedContent, complete: bool = True) -> tuple[Explainer | 
         origins=origins,
         kind_of=kind_of,
     )
-    cited_by: dict[str, list[str]] = defaultdict(list)
+    cited_by = _Lists()
 
     def cite(origin: Origin, record_id: str, sources: list[str], *loc: str | int) -> None:
         for index, source in enumerate(sources):
-            cited = check.ref(origin, source, ["sources"], *loc, "sources", index)
-            if cited and record_id not in cited_by[source]:
-                cited_by[source].append(record_id)
+            if check.ref(origin, source, ["sources"], *loc, "sources", index):
+                cited_by.add(source, record_id)
 
     for index, fact in enumerate(content.incident.key_facts):
         cite(content.incident_origin, "incident", fact.sources, "key_facts", index)
@@ -273,7 +287,7 @@ def link(content: ValidatedContent, complete: bool = True) -> tuple[Explainer | 
 
     explainer.statements_by = dict(statements_by)
     explainer.events_of = dict(events_of)
-    explainer.cited_by = dict(cited_by)
+    explainer.cited_by = cited_by.lists
     explainer.responses = dict(responses)
     explainer.questions_about = dict(questions_about)
     explainer.timeline, problems = _place(explainer)
@@ -318,7 +332,7 @@ def _check_update_dates(content: ValidatedContent, explainer: Explainer, check: 
 
 def _check_references(content: ValidatedContent, explainer: Explainer, check: _Checker) -> dict[str, list[str]]:
     """Check every record reference in prose (``[words](kind:id)``); returns who mentions whom."""
-    mentions: dict[str, list[str]] = defaultdict(list)
+    mentions = _Lists()
     holders: list[tuple[str, models.Model, Origin]] = [("incident", content.incident, content.incident_origin)]
     holders += [
         (record.id, record, explainer.origins[record.id])
@@ -349,9 +363,9 @@ def _check_references(content: ValidatedContent, explainer: Explainer, check: _C
                     message = f"'{name}' refers to the record itself"
                 if message:
                     check.problems.append(origin.problem_in(message, loc, text, reference.offset, reference.needle))
-                elif holder not in mentions[reference.id]:
-                    mentions[reference.id].append(holder)
-    return dict(mentions)
+                else:
+                    mentions.add(reference.id, holder)
+    return mentions.lists
 
 
 def _check_via_cycles(explainer: Explainer, check: _Checker) -> None:

@@ -9,7 +9,9 @@ documents and deep nesting are refused with the position of the offending node.
 
 from __future__ import annotations
 
+import bisect
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .occurrences import Counts, Index, Occurrences
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger record files are refused: an explainer of thousands of records stays far below this."""
@@ -44,6 +47,12 @@ class LoadedFile:
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
     text: str = ""
     """The file's text, to find positions inside a value (:meth:`locate`)."""
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _keys: list[Position] | None = field(default=None, init=False, repr=False, compare=False)
+    _index: Index | None = field(default=None, init=False, repr=False, compare=False)
+    _places: dict[tuple[PathKey, str], Occurrences] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _values: dict[PathKey, Index] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _counts: dict[tuple[PathKey, str], Counts] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def position(self, loc: PathKey, *, key: bool = False) -> Position:
         """The position of the deepest node along ``loc`` that exists in the file.
@@ -70,19 +79,54 @@ class LoadedFile:
 
         The value's text is found in the file from the value's start up to the next key. Where the
         YAML spells the needle differently (an escape in a quoted string), the value's own
-        position is the answer.
+        position is the answer. What is found is kept: asking for every problem of a long value
+        reads the value once.
         """
         start = self.position(loc)
-        begin, end = self._span(start)
+        if not needle:
+            return start
+        places = self._places.get((loc, needle))
+        if places is None:
+            begin, end = self._span(start)
+            if self._index is None:
+                self._index = Index(self.text)
+            places = self._places[(loc, needle)] = Occurrences(self._index, needle, begin, end)
+        at = places.nth(occurrence)
+        return start if at < 0 else self.line_col(at)
+
+    def _span(self, start: Position) -> tuple[int, int]:
+        """Where the text of the value starting at ``start`` can be: from there up to the next key."""
+        starts = self._starts()
+        begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
         if self.text.startswith(("|", ">"), begin):  # a block scalar: its text starts on the next line
             newline = self.text.find("\n", begin)
             begin = newline + 1 if newline >= 0 else begin
-        at = begin - 1
-        for _ in range(occurrence + 1):
-            at = self.text.find(needle, at + 1, end) if needle else -1
-            if at < 0:
-                return start
-        return _line_col(self.text, at)
+        if self._keys is None:
+            self._keys = sorted(self.key_positions.values())
+        later = bisect.bisect_right(self._keys, start)
+        end = starts[self._keys[later][0] - 1] + self._keys[later][1] - 1 if later < len(self._keys) else len(self.text)
+        return begin, end
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return self._line_starts
+
+    def line_col(self, index: int) -> Position:
+        """The line and column of a character of the file's text (0-based index)."""
+        starts = self._starts()
+        line = bisect.bisect_right(starts, index)
+        return (line, index - starts[line - 1] + 1)
+
+    def count_before(self, loc: PathKey, text: str, needle: str, offset: int) -> int:
+        """How many times ``needle`` occurs in ``text`` (the value at ``loc``) before ``offset``, as
+        ``str.count`` counts; kept, like :meth:`locate`, so a long value is read once."""
+        counts = self._counts.get((loc, needle))
+        if counts is None:
+            if loc not in self._values:
+                self._values[loc] = Index(text)
+            counts = self._counts[(loc, needle)] = Counts(self._values[loc], needle)
+        return counts.before(offset)
 
     def locate_character(self, loc: PathKey, char: str, occurrence: int = 0) -> Position:
         """Where the ``occurrence``-th (0-based) ``char`` of the text value at ``loc`` is written: the
@@ -111,14 +155,6 @@ class LoadedFile:
             at += width
         return start
 
-    def _span(self, start: Position) -> tuple[int, int]:
-        """Where the value that starts at ``start`` is in the text: from its first character up to
-        the next key (the value's own text lies in between)."""
-        starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
-        later = [p for p in self.key_positions.values() if p > start]
-        end = starts[min(later)[0] - 1] + min(later)[1] - 1 if later else len(self.text)
-        return begin, end
 
 
 _ESCAPES = {
@@ -254,12 +290,37 @@ def _bad_escape(path: Path, text: str, mark: yaml.Mark) -> Problem:
     return Problem(path, mark.line + 1, start + 1, f"{escape} {why}")
 
 
+_NOT_FILES = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` (which exists) cannot be read as a record file without opening it (opening a
+    named pipe would wait for a writer), or ``None`` when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read the file: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    what = _NOT_FILES.get(stat.S_IFMT(mode), "not a regular file")
+    return f"is {what}, not a regular file: a record file must be a plain text file, so replace it with one"
+
+
 def load_yaml(path: Path) -> tuple[LoadedFile | None, list[Problem]]:
     """Read one YAML file. Returns the loaded file, or ``None`` and the problems that stopped it.
 
     An empty file (or one with only comments) loads as ``None`` data; the caller decides whether
     that is allowed.
     """
+    not_regular = not_a_file(path)
+    if not_regular:
+        return None, [Problem(path, 0, 0, not_regular)]
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from . import registry, urls
+from .occurrences import Index, Occurrences
 
 REFERENCE = re.compile(
     r"^(?P<kind>" + "|".join(kind.name for kind in registry.KINDS) + r"):(?P<id>[a-z0-9][a-z0-9-]*)$"
@@ -140,6 +141,8 @@ def parse(text: str, block: bool = True) -> Prose:
     prose = Prose(text, tokens)
     line = 1
     blocks = 0
+    lines: list[str] = []
+    index = Index(text)
     for token in tokens:
         if token.map:
             line = token.map[0] + 1
@@ -152,53 +155,53 @@ def parse(text: str, block: bool = True) -> Prose:
                     )
                 )
         if token.type in _REFUSED_BLOCKS:
-            first = text.split("\n")[line - 1].split() if line <= text.count("\n") + 1 else []
+            lines = lines or text.split("\n")
+            first = lines[line - 1].split() if line <= len(lines) else []
             needle = first[0] if first else ""
             prose.problems.append(Problem(line, f"{_REFUSED_BLOCKS[token.type]} is not allowed in prose", needle))
         if token.type == "inline":
-            _check_inline(prose, token.children or [], line)
+            _check_inline(prose, token.children or [], line, index)
+    counted, newlines = 0, 0
     for definition in re.finditer(r"(?m)^ {0,3}\[[^\]\n]+\]:", text):
+        newlines += text.count("\n", counted, definition.start())
+        counted = definition.start()
         prose.problems.append(
-            Problem(
-                text.count("\n", 0, definition.start()) + 1,
-                "reference-style link definitions are not allowed",
-                definition.group().strip(),
-            )
+            Problem(newlines + 1, "reference-style link definitions are not allowed", definition.group().strip())
         )
     if not prose.plain().strip():
         prose.problems.append(Problem(1, "has only Markdown syntax and no words to show"))
-    _place(prose)
+    _place(prose, index)
     return prose
 
 
-def _place(prose: Prose) -> None:
+def _place(prose: Prose, index: Index) -> None:
     """Give each problem and reference the offset of its characters in the field's text.
 
     markdown-it gives lines only: the n-th problem with the same characters on a line is the
-    n-th place they occur from the start of that line.
+    n-th place they occur from the start of that line (the first place not already given to an
+    earlier problem or reference with the same characters, from the start of its line).
     """
     text = prose.source
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    taken: set[tuple[str, int]] = set()
+    places: dict[str, Occurrences] = {}
 
     def find(needle: str, line: int) -> int:
         start = starts[min(line, len(starts)) - 1]
         if not needle:
             return start
-        at = text.find(needle, start)
-        while at >= 0 and (needle, at) in taken:
-            at = text.find(needle, at + 1)
-        if at < 0:
-            return start
-        taken.add((needle, at))
-        return at
+        found = places.get(needle)
+        if found is None:
+            found = places[needle] = Occurrences(index, needle)
+        at = found.take(start)
+        return start if at < 0 else at
 
     prose.problems = [Problem(p.line, p.message, p.needle, find(p.needle, p.line)) for p in prose.problems]
     prose.references = [Reference(r.kind, r.id, r.line, r.text, find(r.needle, r.line)) for r in prose.references]
 
 
-def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
+def _check_inline(prose: Prose, children: list[Token], line: int, index: Index) -> None:
     offset = 0
+    texts = _link_texts(children)
     for position, child in enumerate(children):
         if child.type in ("softbreak", "hardbreak"):
             offset += 1
@@ -211,19 +214,19 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
                 prose.problems.append(Problem(where, "write a link as [words](https://...), not <https://...>", "<"))
             elif child.info == "auto" or child.markup == "linkify":
                 prose.problems.append(Problem(where, "write a link as [words](https://...)"))
-            if not _link_text(children[position + 1 :]).strip():
+            words = texts[position]
+            if not words.strip():
                 prose.problems.append(Problem(where, "a link needs words to show: [words](...)", "]("))
             found = REFERENCE.match(href)
             if found:
-                prose.references.append(
-                    Reference(found["kind"], found["id"], where, _link_text(children[position + 1 :]))
-                )
+                prose.references.append(Reference(found["kind"], found["id"], where, words))
             elif not WEB.match(href):
+                start = f"]({href[:12]}"
                 prose.problems.append(
                     Problem(
                         where,
                         f"a link must go to an http(s) address or a record (kind:id), not {href[:60]!r}",
-                        f"]({href[:12]}" if f"]({href[:12]}" in prose.source else "](",
+                        start if index.places(start) else "](",
                     )
                 )
             else:
@@ -234,14 +237,22 @@ def _check_inline(prose: Prose, children: list[Token], line: int) -> None:
                     prose.problems.append(Problem(where, f"a link {misleading}", needle))
 
 
-def _link_text(children: list[Token]) -> str:
-    """The words of a link, from the tokens after its opening."""
-    words = []
-    for child in children:
+def _link_texts(children: list[Token]) -> dict[int, str]:
+    """The words of each link: the position of its opening token -> the text of the tokens after it,
+    up to the first link closing. One walk over the tokens, however many links there are."""
+    texts: dict[int, str] = {}
+    reading: list[tuple[int, list[str]]] = []
+    for position, child in enumerate(children):
         if child.type == "link_close":
-            break
-        words.append(child.content)
-    return "".join(words)
+            texts.update((opened, "".join(words)) for opened, words in reading)
+            reading = []
+            continue
+        for _, words in reading:
+            words.append(child.content)
+        if child.type == "link_open":
+            reading.append((position, []))
+    texts.update((opened, "".join(words)) for opened, words in reading)
+    return texts
 
 
 def _safe_href(token: Token, address: Callable[[Reference], str] | None) -> str | None:

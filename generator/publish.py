@@ -21,9 +21,54 @@ from typing import Any
 
 from . import csp, engines
 from . import folder as site_folder
+from .assets import EXTRA_JAVASCRIPT
 from .errors import UsageError
 from .pipeline import BuildReport, Timings, generate, read_incident
 from .write import replace_dir, write_files
+
+SITE_MARKER = ".explainer-site"
+"""A file in every site ``explainer build`` makes: it replaces a site folder only when the folder
+holds it, looks like a site an earlier version built (see :func:`check_site`), or is empty."""
+SITE_MARKER_TEXT = (
+    "This folder was built by `explainer build`, which replaces it whole each time it runs.\n"
+    "Do not keep anything of your own here.\n"
+)
+
+
+class SiteError(UsageError):
+    """The site folder is not one ``explainer build`` may replace."""
+
+
+def check_site(site: Path) -> None:
+    """Refuse to replace ``site`` unless it is absent or a site folder ``explainer build`` made.
+
+    A folder is one when it holds :data:`SITE_MARKER`, or, built by a version from before the
+    marker, when it has the pages' ``index.html`` and the explainer's own script
+    (``assets/javascripts/explainer.js``, in every site the generator has built). An empty folder
+    is fine too. Anything else (a file, a symbolic link, a folder of other things) stays as it is.
+    """
+    shown_site = shown(site)
+    again = "move it out of the way, or build into another folder with --site-dir"
+    if site.is_symlink():
+        raise SiteError(f"{shown_site} is a symbolic link, not a site folder explainer build made: {again}")
+    if not site.exists():
+        return
+    if not site.is_dir():
+        raise SiteError(f"{shown_site} is a file, not a site folder explainer build made: {again}")
+    if (site / SITE_MARKER).is_file():
+        return
+    if (site / "index.html").is_file() and (site / EXTRA_JAVASCRIPT).is_file():
+        return  # built before sites were marked
+    found = sorted(path.name for path in site.iterdir())
+    if found:
+        raise SiteError(
+            f"{shown_site}/ is not a site folder explainer build made (it holds {len(found)} file(s) or folder(s),"
+            f" such as '{found[0]}', and no {SITE_MARKER}): {again}"
+        )
+
+
+def _mark(folder: Path) -> None:
+    (folder / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,7 +135,10 @@ def content_of(settings: Any) -> Path:
 
 def build(engine: engines.Engine | engines.FolderEngine, config_file: Path, site: Path,
           say: Callable[[str], None]) -> Built:  # fmt: skip
-    """Build the project into ``site`` with ``engine``; ``site`` is left as it was unless it succeeds."""
+    """Build the project into ``site`` with ``engine``; ``site`` is left as it was unless it succeeds.
+
+    Raises :class:`SiteError` when ``site`` is not a folder it may replace (before any work)."""
+    check_site(site)
     if isinstance(engine, engines.FolderEngine):
         return _build_folder(engine, config_file, site, say)
     return _build_with_plugin(engine, config_file, site, say)
@@ -120,9 +168,10 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
             finally:
                 seconds = time.perf_counter() - begun
         report = engines.plugin_of(config).report
+        _mark(folder)
 
     try:
-        replace_dir(site, run)
+        replace_dir(site, run, check_site)
     except _Failed as failure:
         return Built(ok=False, report=report, engine_lines=failure.lines)
     stages = {**report.stages, f"{engine.name} (including the above)": seconds}
@@ -155,10 +204,11 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
             for page in (source / "site").rglob("*.html"):  # the policy the plugin writes, here after the build
                 page.write_text(csp.apply(page.read_text(encoding="utf-8"), styles), encoding="utf-8")
             shutil.copytree(source / "site", folder, dirs_exist_ok=True)
+        _mark(folder)
 
     report = BuildReport(records=output.records, pages=len(output.pages), stages=dict(timings.stages))
     try:
-        replace_dir(site, run)
+        replace_dir(site, run, check_site)
     except _Failed as failure:
         return Built(ok=False, report=report, engine_lines=failure.lines)
     stages = {**timings.stages, f"{engine.name} build": seconds}

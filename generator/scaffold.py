@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from . import fields, introspect, models
 from .errors import UsageError
-from .load import LoadedFile, load_text, load_yaml
+from .load import LoadedFile, load_text, load_yaml, not_a_file
 from .registry import BY_NAME, KINDS
 
 SCHEMA_DIR = ".schema"
@@ -188,6 +188,9 @@ def append_record(
     stem = KIND_FILES[kind]
     path = content / f"{stem}.yml"
     text = record_template(kind, record_id or "", about, today)
+    not_regular = not_a_file(path) if path.exists() else None
+    if not_regular:
+        raise UsageError(f"{path}: {not_regular}")
     if not path.exists() or path.stat().st_size == 0:
         path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
         return path

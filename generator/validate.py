@@ -51,7 +51,9 @@ class Origin:
     def problem_in(self, message: str, loc: PathKey, text: str, offset: int, needle: str) -> Problem:
         """A problem at ``needle``, found at ``offset`` in the text value at ``loc``."""
         base: PathKey = () if self.index is None else (self.index,)
-        line, col = self.file.locate((*base, *loc), needle, text.count(needle, 0, offset) if needle else 0)
+        where = (*base, *loc)
+        occurrence = self.file.count_before(where, text, needle, offset) if needle else 0
+        line, col = self.file.locate(where, needle, occurrence)
         return Problem(self.file.path, line, col, message)
 
 
@@ -280,7 +282,7 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     parsed: dict[tuple[str, bool], prose.Prose] = {}
     incident_path = root / INCIDENT_FILE
     patterns: list[str] = []
-    if not incident_path.is_file():
+    if not incident_path.is_file() and (incident_path.is_symlink() or not incident_path.exists()):
         problems.append(Problem(incident_path, 0, 0, "missing: every explainer needs an incident.yml"))
     elif not incident_path.is_symlink():
         loaded, load_problems = load_yaml(incident_path)
@@ -334,8 +336,8 @@ def _validate_file(
 ) -> None:
     """Load and check one record file, adding its records, its problems and its pending ids."""
     stem, model = kind.key, kind.model
-    if not path.is_file() or path.is_symlink():  # a symbolic link was reported above and is not read
-        return
+    if not os.path.lexists(path) or path.is_symlink():  # a symbolic link was reported above and is not read
+        return  # (anything else there is read: load_yaml says when it is not a regular file)
     loaded, load_problems = load_yaml(path)
     problems += load_problems
     if loaded is None or loaded.data is None:

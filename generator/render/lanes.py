@@ -14,6 +14,7 @@ pattern over its lane as a second cue: no two lanes look the same.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -64,22 +65,61 @@ class Layout:
         return sum(lane.height for lane in self.lanes)
 
 
+class FirstFit:
+    """Rows filled left to right, each free again from some point on: the first row (lowest index)
+    free at a point, in time growing with the logarithm of the number of rows (a minimum tree over
+    the rows), so placing thousands of boxes never compares each with every row."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._leaves = 1
+        self._tree = [math.inf, math.inf]
+        """Node -> the least "free from" of the rows under it (node 1 is the root; leaves from ``_leaves`` on)."""
+
+    def first(self, at: float) -> int:
+        """The first row free at ``at`` (its "free from" at or before it), or -1 when none is."""
+        tree = self._tree
+        if not tree[1] <= at:
+            return -1
+        node = 1
+        while node < self._leaves:
+            node = 2 * node if tree[2 * node] <= at else 2 * node + 1
+        return node - self._leaves
+
+    def put(self, row: int, free_from: float) -> None:
+        """Say from where ``row`` (an existing row, or the next new one) is free."""
+        if row == self.rows:
+            self.rows += 1
+            if self.rows > self._leaves:
+                self._grow()
+        tree = self._tree
+        node = row + self._leaves
+        tree[node] = free_from
+        node //= 2
+        while node:
+            tree[node] = min(tree[2 * node], tree[2 * node + 1])
+            node //= 2
+
+    def _grow(self) -> None:
+        old, leaves = self._tree, self._leaves
+        self._leaves *= 2
+        self._tree = [math.inf] * (2 * self._leaves)
+        self._tree[self._leaves : self._leaves + leaves] = old[leaves : 2 * leaves]
+        for node in range(self._leaves - 1, 0, -1):
+            self._tree[node] = min(self._tree[2 * node], self._tree[2 * node + 1])
+
+
 def dodge(points: Sequence[tuple[str, float, float]]) -> tuple[dict[str, int], int]:
     """Rows for ``(key, x in pixels, width to its right)`` so that no two boxes in a row touch:
     each point goes to the first row where it clears the last box (a greedy interval colouring)."""
-    ends: list[float] = []
-    rows: dict[str, int] = {}
+    rows = FirstFit()
+    found: dict[str, int] = {}
     for key, x, right in sorted(points, key=lambda p: (p[1], p[0])):
-        left = x - MARKER / 2
-        for row, end in enumerate(ends):
-            if left >= end + GAP:
-                ends[row] = x + MARKER / 2 + right
-                rows[key] = row
-                break
-        else:
-            rows[key] = len(ends)
-            ends.append(x + MARKER / 2 + right)
-    return rows, max(len(ends), 1)
+        row = rows.first(x - MARKER / 2)
+        row = rows.rows if row < 0 else row
+        rows.put(row, x + MARKER / 2 + right + GAP)
+        found[key] = row
+    return found, max(rows.rows, 1)
 
 
 def layout(sides: list[tuple[str, str, int]], points: dict[str, list[tuple[str, float, float]]],

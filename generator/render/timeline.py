@@ -65,19 +65,15 @@ def _lanes(explainer: Explainer, sides: list[str], points: dict[str, list[tuple[
 def _label_rows(labels: list[tuple[float, str, str]], width_px: float) -> list[tuple[float, str, str, int]]:
     """Rows for labels above the plot, ``(x as a share of the width, text, anchor)``, so that none
     overlaps another at ``width_px``: each takes the first row where it clears the others."""
-    ends: list[float] = []
+    rows = lanes.FirstFit()
     placed = []
     for share, text, anchor in sorted(labels):
         wide = scale.label_px(text)
         left = share * width_px - {"left": 0, "right": wide}.get(anchor, wide / 2)
-        for row, end in enumerate(ends):
-            if left >= end + 6:
-                ends[row] = left + wide
-                placed.append((share, text, anchor, row))
-                break
-        else:
-            ends.append(left + wide)
-            placed.append((share, text, anchor, len(ends) - 1))
+        row = rows.first(left)
+        row = rows.rows if row < 0 else row
+        rows.put(row, left + wide + 6)
+        placed.append((share, text, anchor, row))
     return placed
 
 

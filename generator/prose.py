@@ -17,12 +17,15 @@ function that gives each one its address.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from . import registry, urls
@@ -52,11 +55,38 @@ MAX_BLOCKS = 200
 """Most paragraphs and list items one field may have (the site's Markdown slows down beyond)."""
 
 
+_PLAIN_LINK = re.compile(r"\[([^\[\]()^~!:_`=\\<*@#\n%\->{+$}&]+)\]\(([^\x00-\x20\x7f()<>\\&]+)\)")
+"""``[words](target)`` with nothing in the words that another inline rule would read (markdown-it's
+text terminators) and nothing in the target to unescape: the shape of nearly every link."""
+_PLAIN_TARGET = re.compile(r"(?:https?://[a-z0-9.-]+(?:[/?#][A-Za-z0-9/?#._~=+,;:@!$*'-]*)?|[a-z]+:[a-z0-9-]+)\Z")
+"""A target that markdown-it's normalizeLink returns unchanged (lower-case ASCII host, plain path)."""
+
+
+def _plain_link(state: StateInline, silent: bool) -> bool:
+    """markdown-it's link rule for plain links, in one regular expression: the same tokens, about
+    three times faster (a paragraph of many links is parsed mostly here). Anything else falls
+    through to markdown-it's own rule."""
+    if state.src[state.pos] != "[":
+        return False
+    found = _PLAIN_LINK.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        target = found[2]
+        opening = state.push("link_open", "a", 1)
+        opening.attrs = {"href": target if _PLAIN_TARGET.match(target) else state.md.normalizeLink(target)}
+        state.push("text", "", 0).content = found[1]
+        state.push("link_close", "a", -1)
+    state.pos = found.end()
+    return True
+
+
 def _parser(block: bool) -> MarkdownIt:
     parser = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False, "maxNesting": MAX_NESTING})
     parser.enable([rule for rule in _BLOCK if block or rule not in ("list",)])
     parser.enable(_INLINE)
     parser.enable(["balance_pairs", "fragments_join", "text_join"])
+    parser.inline.ruler.before("link", "plain_link", _plain_link)
     # Every target is checked by parse(): markdown-it's own check would drop a refused link
     # silently instead of saying where it is.
     parser.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -137,6 +167,24 @@ class Prose:
 
 def parse(text: str, block: bool = True) -> Prose:
     """Parse a prose field. ``block``: a field of paragraphs (lists allowed) rather than one line."""
+    with _collector_paused():
+        return _parse(text, block)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a field becomes tokens: a long field makes hundreds of
+    thousands of objects and no cycles, and the collector's passes over them would double the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse(text: str, block: bool) -> Prose:
     tokens = _PARSERS[block].parse(text)
     prose = Prose(text, tokens)
     line = 1

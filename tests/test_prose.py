@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it.common.normalize_url import normalizeLink
 
 from generator import prose
 
@@ -131,3 +134,53 @@ def test_a_field_of_syntax_alone_or_a_link_without_words_is_refused() -> None:
     assert "no words" in prose.parse("- \n-").problems[0].message
     assert "needs words" in prose.parse("See [](https://example.org/).").problems[0].message
     assert "needs words" in prose.parse("See [ ](event:x).").problems[0].message
+
+
+# Pieces that make links, near-links and everything markdown-it reads around them.
+_PIECES = [
+    "[", "]", "(", ")", "a", "see 4", " ", "  ", "\n", "*", "_", "`", "\\", "<", ">", "&amp;", "&", "-", ":",
+    "!", "https://x.example/p", "HTTPS://X.EXAMPLE", "https://x.example/a b", "https://ñ.example/é", "%41",
+    "event:e-1", '"t"', "'", "\t", "\x7f", "#",
+]  # fmt: skip
+
+
+def _standard_parser(block: bool) -> object:
+    parser = prose._parser(block)
+    parser.inline.ruler.disable("plain_link")
+    return parser
+
+
+_STANDARD = {True: _standard_parser(True), False: _standard_parser(False)}
+
+
+_WORDS = ["a", " ", "*", "_", "`", "\\", "[", "]", "&amp;", "-", ":", "!", "<", "\n", "(", ")"]
+_TARGETS = ["https://x.example/p", "event:e-1", "a", " ", "(", ")", "<", ">", "\\", "&amp;", "ñ", '"t"', "%41", "\x7f"]
+_LINK = st.builds(
+    "[{}]({})".format,
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map("".join),
+    st.lists(st.sampled_from(_TARGETS), min_size=1, max_size=4).map("".join),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), _LINK), max_size=12).map("".join), st.booleans())
+@example("[_a_](https://x.example/p) [*a*](event:e-1) [`a`](https://x.example/p)", True)
+@example("[a](x y) [a](<x>) [a](x\\)y) [a](x 't') [a](&amp;) [a](x\x7f) [a](x(y)) [a](HTTPS://X.EXAMPLE)", True)
+@example("[a:b](x) [a-b](x) [a!](x) [\\[](x) [a\nb](x) [a](\nx) [ a ](x)", False)
+def test_the_plain_link_rule_gives_the_tokens_markdown_its_own_rule_gives(text: str, block: bool) -> None:
+    ours = [token.as_dict() for token in prose._PARSERS[block].parse(text)]
+    assert ours == [token.as_dict() for token in _STANDARD[block].parse(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(prose._PLAIN_TARGET, fullmatch=True))
+def test_a_plain_target_is_one_markdown_it_would_leave_unchanged(target: str) -> None:
+    assert normalizeLink(target) == target
+
+
+def test_the_plain_link_rule_reads_plain_links_and_leaves_the_rest() -> None:
+    rule = prose._PARSERS[True].inline.ruler
+    assert "plain_link" in rule.get_active_rules()
+    links = prose.parse("[see 4](https://x.example/4) and [the *ministry*](statement:x) and [a](b (c))")
+    assert [r.needle for r in links.references] == ["statement:x"]
+    assert '<a href="https://x.example/4">see 4</a>' in links.html(address)

@@ -51,3 +51,26 @@ def test_hover_labels_escape_editors_text(fixture_copy: Path) -> None:
     assert trace["hoverinfo"] == "none", "the site script shows the hover text as given, never as a template"
     assert all(t.get("hoverinfo") in ("none", "skip") for t in figure["data"])
     assert "<img" not in charts.to_json(timeline.figure(Site(build_explainer(fixture_copy), ENGLISH)))
+
+
+def test_whos_who_puts_each_name_above_its_row_and_numbers_that_fit_a_phone() -> None:
+    from generator.render import involvement, picture
+    from generator.render.text import html_text
+    from tests.conftest import FIXTURES
+
+    for name in ("minutes", "explainer"):
+        site = Site(build_explainer(FIXTURES / name), ENGLISH)
+        layout = charts.plain(involvement.figure(site))["layout"]
+        rows = site.derived.involvements
+        plot = charts.PHONE_WIDTH - layout["margin"]["l"] - layout["margin"]["r"]
+        assert plot >= 0.9 * charts.PHONE_WIDTH, "no gutter for names: the plot has the phone's width"
+        names = [note["text"] for note in layout["annotations"] if note.get("name") == "lane"]
+        assert names == [html_text(site.explainer.actors[actor].name) for actor in rows]
+        # Each name is between its row's markers and the row above's.
+        ys = [note["y"] for note in layout["annotations"] if note.get("name") == "lane"]
+        assert all(0 < y - row < 1 for y, row in zip(ys, layout["yaxis"]["tickvals"], strict=True))
+        labels = len(range(layout["xaxis"]["tick0"], len(site.explainer.timeline) + 1, layout["xaxis"]["dtick"]))
+        assert labels * involvement.TICK_PX <= plot, "the entry numbers fit a phone's plot without touching"
+        svg = picture.picture(layout_figure := charts.plain(involvement.figure(site)), site.language, "x")
+        assert all(f">{n}</text>" in svg for n in names), "the picture writes each name where Plotly does"
+        assert layout_figure["layout"]["yaxis"]["showticklabels"] is False

@@ -252,3 +252,52 @@ def test_a_pinch_zooms_the_chart_and_one_finger_scrolls_the_page(browser: Any, f
         " return r[1] - r[0] < 1000 * 0.7; }"
     )
     context.close()
+
+
+# Who's who on a phone: the plot's share of the width, each row's name whole above its row, and the
+# entry numbers apart; in the picture and once Plotly has drawn the chart.
+WHOS_WHO = """() => {
+  const chart = document.querySelector('#involvement-chart');
+  const boxes = sel => Array.from(chart.querySelectorAll(sel)).map(e => e.getBoundingClientRect())
+    .filter(r => r.width > 0).map(r => [r.left, r.right, r.top, r.bottom]);
+  const picture = chart.querySelector('.explainer-picture');
+  let plot;
+  if (picture) {
+    const g = JSON.parse(picture.dataset.geometry);
+    plot = picture.getBoundingClientRect().width - g.margin.l - g.margin.r;
+  } else {
+    plot = chart.querySelector('.js-plotly-plot')._fullLayout._size.w;
+  }
+  return {
+    plot, view: document.documentElement.clientWidth, chart: chart.getBoundingClientRect().right,
+    names: Array.from(chart.querySelectorAll(picture ? '.explainer-picture__lane' : '.annotation-text'))
+      .map(t => t.textContent),
+    nameBoxes: boxes(picture ? '.explainer-picture__lane' : '.annotation-text'),
+    ticks: boxes(picture ? '.explainer-picture__tick:not(.explainer-picture__tick--minor)' : '.xtick text'),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_whos_who_gives_the_plot_the_width_and_every_name_its_line(width: int, browser: Any, fixture_site: Any) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for name in FIXTURES:
+        page.goto(fixture_site(name)[1] + "actors/")
+        for drawn in (False, True):
+            if drawn:
+                draw_charts(page)
+            seen = page.evaluate(WHOS_WHO)
+            assert seen["plot"] >= (0.7 if width < 600 else 0.4) * seen["view"], (name, drawn, seen["plot"])
+            assert seen["names"] and not any(n.endswith("\u2026") for n in seen["names"]), (name, drawn, seen)
+            assert all(right <= seen["chart"] + 1 for _, right, _, _ in seen["nameBoxes"]), (name, drawn)
+            ticks = sorted(seen["ticks"])
+            assert len(ticks) >= 2 and all(a[1] + 2 <= b[0] for a, b in zip(ticks, ticks[1:], strict=False)), (
+                name,
+                drawn,
+                ticks,
+            )
+    context.close()
+    assert errors == []

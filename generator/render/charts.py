@@ -54,17 +54,10 @@ PHONE_WIDTH = 343
 """A chart's width on a 375-pixel-wide phone (the page's side padding taken off)."""
 CHAR_PX = 7.0
 """Average width of a character of the charts' 13-pixel text."""
-GUTTER_MAX = 230
 
 
 def short(name: str, most: int = LABEL_CHARS) -> str:
     return name if len(name) <= most else name[: most - 1].rstrip() + "\u2026"
-
-
-def gutter(names: list[str]) -> int:
-    """The room on the left for a chart's row names, in pixels: fixed, not measured by Plotly, so the
-    picture, the chart and the keyboard layer all know where the plot begins."""
-    return int(min(GUTTER_MAX, max((len(name) for name in names), default=0) * CHAR_PX + 24))
 
 
 COLOURS = 8

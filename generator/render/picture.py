@@ -64,7 +64,7 @@ class Picture:
         self.height = float(self.layout.get("height", 320))
         self.top, self.bottom = float(margin.get("t", 40)), float(margin.get("b", 50))
         self.right = float(margin.get("r", 10))
-        self.left = float(margin.get("l", 80))  # the figure's room for row names (charts.gutter)
+        self.left = float(margin.get("l", 80))
         y = self.layout.get("yaxis", {})
         self.y_low, self.y_high = y.get("range", [-0.5, 0.5])
         self.axes = {"x": _Axis(self.layout.get("xaxis", {}))}
@@ -167,14 +167,11 @@ class Picture:
         return sum(len(t.get("x") or []) for t in self.figure["data"] if t.get("mode") != "lines")
 
     def _lanes(self) -> None:
-        y = self.layout.get("yaxis", {})
-        for value, name in zip(y.get("tickvals", []), y.get("ticktext", []), strict=False):
-            py = _number(self.y(value))
+        """A rule along each row the y axis marks (Who's who's rows; their names are annotations)."""
+        for value in self.layout.get("yaxis", {}).get("tickvals", []):
             self.out.append(
-                f'<rect class="explainer-picture__grid" style="x:{self.x(0)};y:{py}px;width:{self.width(1)};'
-                f'height:1px"/>'
-                f'<text class="explainer-picture__lane" x="{_number(self.left - 8)}" y="{py}" '
-                f'text-anchor="end" dominant-baseline="middle">{name}</text>'
+                f'<rect class="explainer-picture__grid" style="x:{self.x(0)};y:{_number(self.y(value))}px;'
+                f'width:{self.width(1)};height:1px"/>'
             )
 
     def _shapes(self) -> None:
@@ -238,7 +235,7 @@ class Picture:
         plot = charts.PHONE_WIDTH - self.left - self.right
         closest = min(b - a for a, b in zip(fractions, fractions[1:], strict=False)) * plot
         widest = max(len(label) for label in labels) * charts.CHAR_PX + 8
-        return max(2, math.ceil(widest / max(closest, 1)))
+        return max(1, math.ceil(widest / max(closest, 1)))
 
     def _scale_ticks(self, meta: dict[str, Any], baseline: float) -> None:
         """A dated chart's ticks: those of a narrow chart and those of a wide one (explainer.css shows

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
+import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import traceback
 import warnings
@@ -137,7 +141,14 @@ class TestBrowser:
         return getattr(self._browser, name)
 
 
-def run_explainer(*args: str, cwd: Path = ROOT, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_explainer(
+    *args: str,
+    cwd: Path = ROOT,
+    site_url: str | None = None,
+    env: dict[str, str] | None = None,
+    prepare: str = "",
+    timeout: float = 900,
+) -> subprocess.CompletedProcess[str]:
     """Run the ``explainer`` command as an editor would, capturing its output and exit status.
 
     It runs in a child process forked from this one, where the package is already imported: a run
@@ -146,17 +157,34 @@ def run_explainer(*args: str, cwd: Path = ROOT, site_url: str | None = None) -> 
     made to look new: fresh standard streams, no logging handlers, Python's default warning filters
     and the package's memoised functions emptied. Where ``os.fork`` does not exist, a new
     interpreter runs it. ``tests/test_architecture.py`` still runs ``python -m generator`` itself.
+
+    ``env``: more environment variables. ``prepare``: Python run in the child first, with ``errno``,
+    ``os`` and ``sys`` imported (to make a disk full, say). ``timeout``: seconds before the child is
+    killed and :class:`subprocess.TimeoutExpired` raised.
     """
     command = [sys.executable, "-m", "generator.cli", *args]
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows
-        env = {**os.environ, "SITE_URL": site_url} if site_url else None
-        return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    extra = {**(env or {}), **({"SITE_URL": site_url} if site_url else {})}
+    if not hasattr(os, "fork") or not hasattr(os, "pidfd_open"):  # pragma: no cover - not Linux
+        run = f"from generator.cli import main\nsys.exit(main({list(args)!r}))"
+        code = f"import errno, os, sys\n{textwrap.dedent(prepare)}\n{run}"
+        return subprocess.run(
+            [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False,
+            env={**os.environ, **extra}, timeout=timeout,
+        )  # fmt: skip
     from generator import cli
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            _run_as_new_process(cli.main, list(args), cwd, site_url, out.fileno(), err.fileno())
+            _run_as_new_process(cli.main, list(args), cwd, extra, prepare, out.fileno(), err.fileno())
+        ended = os.pidfd_open(pid)  # readable once the child has ended
+        try:
+            if not select.select([ended], [], [], timeout)[0]:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise subprocess.TimeoutExpired(command, timeout)
+        finally:
+            os.close(ended)
         _, status = os.waitpid(pid, 0)
         out.seek(0)
         err.seek(0)
@@ -166,7 +194,7 @@ def run_explainer(*args: str, cwd: Path = ROOT, site_url: str | None = None) -> 
 
 
 def _run_as_new_process(
-    main: Any, args: list[str], cwd: Path, site_url: str | None, out: int, err: int
+    main: Any, args: list[str], cwd: Path, env: dict[str, str], prepare: str, out: int, err: int
 ) -> None:  # pragma: no cover - runs in the forked child
     code = 1
     try:
@@ -176,8 +204,7 @@ def _run_as_new_process(
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False, errors="backslashreplace")  # noqa: SIM115
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
         os.chdir(cwd)
-        if site_url:
-            os.environ["SITE_URL"] = site_url
+        os.environ.update(env)
         sys.argv = ["explainer", *args]
         for name in list(logging.Logger.manager.loggerDict):
             logger = logging.getLogger(name)
@@ -192,6 +219,7 @@ def _run_as_new_process(
                 for value in list(vars(module).values()):
                     if callable(getattr(value, "cache_clear", None)):
                         value.cache_clear()
+        exec(textwrap.dedent(prepare), {"errno": errno, "os": os, "sys": sys})  # noqa: S102
         try:
             code = main(args)
         except SystemExit as exit:

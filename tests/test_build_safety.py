@@ -24,7 +24,7 @@ import pytest
 
 from generator import assets, write
 from generator.write import replace_dir, write_files
-from tests.conftest import make_project
+from tests.conftest import make_project, run_explainer
 
 try:
     import fcntl
@@ -38,12 +38,7 @@ needs_locks = pytest.mark.skipif(fcntl is None, reason="no flock here: stale sta
 
 def explainer(cwd: Path, *args: str, patch: str = "", env: dict[str, str] | None = None) -> Any:
     """Run ``explainer`` in ``cwd``, after running the Python ``patch`` in the same process."""
-    run = f"from generator.cli import main\nsys.exit(main({list(args)!r}))"
-    code = f"import errno, os, sys\n{textwrap.dedent(patch)}\n{run}"
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )  # fmt: skip
+    return run_explainer(*args, cwd=cwd, env={"NO_MKDOCS_2_WARNING": "1", **(env or {})}, prepare=patch)
 
 
 def files(folder: Path) -> dict[str, bytes]:

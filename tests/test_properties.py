@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -141,6 +142,7 @@ def strings_in(value: Any, key: str = "") -> list[tuple[str, str]]:
     return []
 
 
+@pytest.mark.slow  # 60 whole sites: about 40 s
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(
     words=st.lists(text, min_size=1, max_size=6),

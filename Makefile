@@ -31,7 +31,7 @@ test: $(STAMP) node_modules/.installed
 	node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
-## test-fast: the same without the browser tests and the package's fresh environments
+## test-fast: the same without the browser tests and those marked slow (fresh environments, many whole sites)
 test-fast: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy

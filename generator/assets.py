@@ -1,16 +1,13 @@
 """Files the generated pages need that do not come from the content: the explainer's theme
 additions (templates, styles, the chart script) and plotly.js.
 
-Two official builds of plotly.js, both version ``PLOTLY_VERSION``, are served from the site itself:
+One official build of plotly.js, version ``PLOTLY_VERSION``, is served from the site itself: the
+*basic* bundle (scatter, bar, pie: 396 KB gzipped), which draws every chart, in SVG, at every size
+(nothing is drawn with WebGL, whose drawing code plotly.js compiles at run time, which the pages'
+Content-Security-Policy refuses: see :mod:`generator.csp`).
 
-- the *basic* bundle (scatter, bar, pie: 396 KB gzipped), which draws every chart up to
-  ``charts.LARGE`` entries;
-- the *gl2d* bundle (scatter and the WebGL scattergl: 495 KB gzipped), only in sites with a chart
-  that large, and loaded by the site script only for such a chart.
-
-Each is fetched once from the npm registry, checked against the tarball's integrity and the file's
-hash pinned here, and cached, so later builds work offline. A build that needs neither the
-network nor a bundle it does not draw never fetches it.
+It is fetched once from the npm registry, checked against the tarball's integrity and the file's
+hash pinned here, and cached, so later builds work offline.
 """
 
 from __future__ import annotations
@@ -71,29 +68,17 @@ class NpmFile:
         return f"{self.package}-{self.version}-{Path(self.member).name}"
 
 
-PLOTLY_BUNDLES = {
-    "basic": NpmFile(
-        package="plotly.js-basic-dist-min",
-        version=PLOTLY_VERSION,
-        member="package/plotly-basic.min.js",
-        integrity="sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==",
-        sha256="99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba",
-    ),
-    # No gl2d-only package is published for plotly.js 4: the bundle is in the main package's dist/.
-    "gl2d": NpmFile(
-        package="plotly.js",
-        version=PLOTLY_VERSION,
-        member="package/dist/plotly-gl2d.min.js",
-        integrity="sha512-fYLAOj091/+M4h1rmtVIkRIpdkz5/P9IdNUeB9wKmCUyvewuUdlCYR5ryqDWP7Cb36Dn4EvSrs6YKvRJ9ukNdQ==",
-        sha256="3db1f8ca5c906266bd6ab2eeeef9e3c1e3f45c5844529657c3525ec2ad7c77e4",
-    ),
-}
-"""A chart's bundle name (its ``data-bundle``, which the site script reads) -> the pinned file."""
+PLOTLY_BUNDLE = NpmFile(
+    package="plotly.js-basic-dist-min",
+    version=PLOTLY_VERSION,
+    member="package/plotly-basic.min.js",
+    integrity="sha512-1oNF8PeQx2hv/y7tqEVWKD3JGwn/MGEMQ8mL9HUwsaqG9FGy/OU5FHUHvzqbqxN4mnwZGI9abTiE775C4kkjMQ==",
+    sha256="99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba",
+)
+"""The plotly.js bundle the site ships (the site script loads it from ``data-bundle-src``)."""
 
-PLOTLY_PATHS = {
-    name: f"assets/javascripts/vendor/{Path(pinned.member).name}" for name, pinned in PLOTLY_BUNDLES.items()
-}
-"""A bundle name -> its site-relative path."""
+PLOTLY_PATH = f"assets/javascripts/vendor/{Path(PLOTLY_BUNDLE.member).name}"
+"""Its site-relative path."""
 
 
 def cache_dir() -> Path:
@@ -184,9 +169,9 @@ def npm_file(pinned: NpmFile) -> bytes:
     return content
 
 
-def plotly_bundle(name: str) -> bytes:
-    """One of plotly.js's bundles (``PLOTLY_BUNDLES``), version ``PLOTLY_VERSION``."""
-    return npm_file(PLOTLY_BUNDLES[name])
+def plotly_bundle() -> bytes:
+    """plotly.js as the site ships it (``PLOTLY_BUNDLE``), version ``PLOTLY_VERSION``."""
+    return npm_file(PLOTLY_BUNDLE)
 
 
 def bundle_version(script: bytes) -> str | None:

@@ -3,11 +3,12 @@
 Scripts come only from the site itself, plus the page's own inline scripts (the theme's: Material's
 and ours), each allowed by the sha256 of its text, computed from the page as built (the text differs
 by page: Material's first script names the path to the site's root). Nothing else may run: no
-``eval`` (except on a page whose chart of thousands needs plotly.js's WebGL bundle, whose drawing
-code is compiled at run time), no plugins, no ``<base>``, no forms sent elsewhere, no frames, and
-fonts, images, data and workers from the site only. Styles come from the site's stylesheets; style
-attributes are allowed because Material and plotly.js set them as they draw (``style-src-attr``);
-of inline ``<style>`` elements only an empty one is (plotly.js fills its own through the CSSOM).
+``eval`` or ``new Function`` on any page (``'unsafe-eval'`` is in no policy: every chart, at every
+size, is drawn in SVG by plotly.js's basic bundle, which compiles no code), no plugins, no
+``<base>``, no forms sent elsewhere, no frames, and fonts, images, data and workers from the site
+only. Styles come from the site's stylesheets; style attributes are allowed because Material and
+plotly.js set them as they draw (``style-src-attr``); of inline ``<style>`` elements only an empty
+one is (plotly.js fills its own through the CSSOM).
 
 A ``<meta>`` policy cannot say ``frame-ancestors`` (who may frame the page); the README says how to
 send it as a header for the pages that must not be embedded.
@@ -30,8 +31,6 @@ RUNS = {"", "text/javascript", "application/javascript", "module"}
 EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 """An empty ``<style>`` element: plotly.js adds one and fills it through the CSSOM (insertRule),
 which the policy does not restrict; any inline ``<style>`` with text in it stays refused."""
-WEBGL_BUNDLE = "plotly-gl2d"
-"""The plotly.js bundle (its file name) whose WebGL drawing code is compiled at run time."""
 
 
 def inline_hashes(html: str) -> list[str]:
@@ -55,8 +54,6 @@ def policy(html: str, styles: Sequence[str] = ()) -> str:
     """The policy for one built page (``styles``: the text of ``<style>`` elements the engine's own
     script adds, allowed by their hashes)."""
     scripts = ["'self'", *inline_hashes(html)]
-    if WEBGL_BUNDLE in html:
-        scripts.append("'unsafe-eval'")
     return "; ".join(
         [
             "default-src 'self'",

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_PATHS, THEME_DIR, plotly_bundle
+from .assets import EXTRA_CSS, EXTRA_JAVASCRIPT, PLOTLY_PATH, THEME_DIR, plotly_bundle
 from .errors import UsageError
 from .render import Output
 from .validate import RECORD_FILES
@@ -156,8 +156,7 @@ def files(
         if edit and text.startswith("---\n"):
             text = "---\n" + yaml.safe_dump({"edit_url": edit}, width=1000) + text[4:]
         found[f"{DOCS}/{page}"] = text
-    for name in sorted(output.bundles):
-        found[f"{DOCS}/{PLOTLY_PATHS[name]}"] = plotly_bundle(name)
+    found[f"{DOCS}/{PLOTLY_PATH}"] = plotly_bundle()
     for path in sorted(THEME_DIR.rglob("*")):
         if path.is_file() and path.relative_to(THEME_DIR).as_posix() not in leave_out:
             found[f"{THEME}/{path.relative_to(THEME_DIR).as_posix()}"] = path.read_bytes()

@@ -29,7 +29,7 @@ from . import csp
 from .assets import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
-    PLOTLY_PATHS,
+    PLOTLY_PATH,
     THEME_DIR,
     AssetError,
     plotly_bundle,
@@ -205,9 +205,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if path in output.edit_paths:  # "edit this page" opens the YAML the page's records are in
                 file.edit_uri = output.edit_paths[path]
             files.append(file)
-        try:  # only the plotly.js bundles this explainer's charts need
-            for name in sorted(output.bundles):
-                files.append(File.generated(config, PLOTLY_PATHS[name], content=plotly_bundle(name)))
+        try:  # plotly.js, which draws the charts
+            files.append(File.generated(config, PLOTLY_PATH, content=plotly_bundle()))
         except AssetError as error:
             raise PluginError(str(error)) from None
         return files

@@ -5,7 +5,8 @@ For each size N (default 100, 1000 and 5000 events) it writes a synthetic explai
 process (time and peak memory), the site's size, its largest page and the timeline's figure data,
 and the floor: a plain Material build of as many hand-written Markdown pages kept out of the
 navigation, on the same machine in the same run. With --browser it also times drawing the timeline
-in headless Chromium, and with --preview the live preview's rebuild after a one-record edit.
+and zooming it in headless Chromium, and with --preview the live preview's rebuild after a
+one-record edit.
 """
 
 from __future__ import annotations
@@ -96,16 +97,17 @@ def measure(events: int, work: Path, browser: bool, preview: bool) -> dict[str, 
         "figure_kb": (site / "figures" / "timeline.json").stat().st_size / 1024,
     }  # fmt: skip
     if browser:
-        row["chart_after_load_s"], row["plotly_eval_s"], row["chart_draw_s"] = draw_time(site)
+        row["chart_after_load_s"], row["plotly_eval_s"], row["chart_draw_s"], row["zoom_step_s"] = draw_time(site)
     if preview:
         row["preview_s"] = preview_time(project)
     return row
 
 
-def draw_time(site: Path) -> tuple[float, float, float]:
+def draw_time(site: Path) -> tuple[float, float, float, float]:
     """Seconds, on the timeline page, from the load event to the chart drawn by Plotly (a reader's
     click on its controls, or the browser's first idle moment on a chart of thousands); evaluating
-    plotly.js; and drawing the chart (newPlot, from the site script's measure)."""
+    plotly.js; drawing the chart (newPlot, from the site script's measure); and redrawing it for a
+    click on "Zoom in" (Plotly.relayout until it has drawn, the median of four clicks in a row)."""
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
@@ -128,9 +130,21 @@ def draw_time(site: Path) -> tuple[float, float, float]:
             " const m = performance.getEntriesByName('explainer-draw:timeline-chart')[0];"
             " return [window.__plotlyReady - r.responseEnd, m.duration]; }"
         )
+        page.evaluate(
+            "() => { window.__zooms = []; const relayout = Plotly.relayout; Plotly.relayout = function () {"
+            " const start = performance.now(); return relayout.apply(this, arguments)"
+            ".then(r => { window.__zooms.push(performance.now() - start); return r; }); }; }"
+        )
+        for step in range(4):
+            page.locator("#timeline-chart .explainer-chart__zoom--in").click()
+            deadline = time.perf_counter() + 60
+            while page.evaluate("window.__zooms.length") <= step and time.perf_counter() < deadline:
+                time.sleep(0.02)
+        zooms = sorted(page.evaluate("window.__zooms"))
         browser.close()
     server.shutdown()
-    return after_load, evaluate_ms / 1000, draw_ms / 1000
+    zoom_ms = (zooms[1] + zooms[2]) / 2 if len(zooms) == 4 else float("nan")
+    return after_load, evaluate_ms / 1000, draw_ms / 1000, zoom_ms / 1000
 
 
 def preview_time(project: Path) -> float:

@@ -58,7 +58,7 @@ def measure(site: Path) -> list[tuple[str, float, int]]:
 
 def main(site: Path) -> int:
     rows = measure(site)
-    plotly = next(site.rglob("plotly-basic.min.js"))  # the bundle small charts load; very large ones load the full one
+    plotly = next(site.rglob("plotly-basic.min.js"))  # the one plotly.js bundle: it draws every chart
     figures = sorted((site / "figures").glob("*.json"))
     print(f"{'page':45} {'first view (KB gz)':>19} {'files':>6}")
     for path, kb, count in rows:

@@ -23,18 +23,22 @@ def test_the_site_ships_the_pinned_plotly_version(fixture_site: Any) -> None:
     import plotly
 
     built_site = fixture_site("explainer")[0]
-    basic = (built_site / assets.PLOTLY_PATHS["basic"]).read_bytes()
+    basic = (built_site / assets.PLOTLY_PATH).read_bytes()
     assert assets.bundle_version(basic) == assets.PLOTLY_VERSION
-    assert hashlib.sha256(basic).hexdigest() == assets.PLOTLY_BUNDLES["basic"].sha256
-    assert not (built_site / assets.PLOTLY_PATHS["gl2d"]).exists(), "no chart of this site needs WebGL"
+    assert hashlib.sha256(basic).hexdigest() == assets.PLOTLY_BUNDLE.sha256
     # Figures are validated by the plotly wheel against its plotly.js schema: the same version.
     assert plotly.offline.get_plotlyjs_version() == assets.PLOTLY_VERSION
 
 
-def test_the_webgl_bundle_is_the_pinned_one() -> None:
-    gl2d = assets.plotly_bundle("gl2d")
-    assert assets.bundle_version(gl2d) == assets.PLOTLY_VERSION
-    assert b"scattergl" in gl2d and len(gl2d) < 1_600_000
+def test_the_site_ships_one_plotly_bundle_the_basic_one(fixture_site: Any) -> None:
+    """The basic bundle only, which draws in SVG: no WebGL bundle (whose drawing code plotly.js
+    compiles at run time, which the pages' policy refuses), whatever the size of the charts."""
+    assert assets.PLOTLY_BUNDLE.package == "plotly.js-basic-dist-min" and assets.PLOTLY_BUNDLE.version == "4.1.1"
+    assert assets.PLOTLY_PATH == "assets/javascripts/vendor/plotly-basic.min.js"
+    built_site = fixture_site("explainer")[0]
+    shipped = sorted(path.name for path in (built_site / assets.PLOTLY_PATH).parent.iterdir())
+    assert shipped == ["plotly-basic.min.js"]
+    assert assets.bundle_version(assets.plotly_bundle()) == assets.PLOTLY_VERSION
 
 
 def _no_network(*args: object, **kwargs: object) -> object:
@@ -42,19 +46,19 @@ def _no_network(*args: object, **kwargs: object) -> object:
 
 
 def test_a_cached_bundle_is_used_offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pinned = assets.PLOTLY_BUNDLES["basic"]
-    assets.plotly_bundle("basic")  # fetched (or already cached) with the network
+    pinned = assets.PLOTLY_BUNDLE
+    assets.plotly_bundle()  # fetched (or already cached) with the network
     shutil.copy(assets.cache_dir() / pinned.cached_name, tmp_path / pinned.cached_name)
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(assets.urllib.request, "urlopen", _no_network)
-    assert assets.bundle_version(assets.plotly_bundle("basic")) == assets.PLOTLY_VERSION
+    assert assets.bundle_version(assets.plotly_bundle()) == assets.PLOTLY_VERSION
 
 
 def test_without_network_or_cache_the_error_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(assets.urllib.request, "urlopen", _no_network)
     with pytest.raises(assets.AssetError) as error:
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     message = str(error.value)
     assert "could not fetch plotly.js-basic-dist-min 4.1.1" in message
     assert str(tmp_path) in message and "EXPLAINER_CACHE_DIR" in message
@@ -85,17 +89,17 @@ def _tarball(member: str, content: bytes) -> bytes:
 
 def test_a_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXPLAINER_CACHE_DIR", str(tmp_path))
-    pinned = assets.PLOTLY_BUNDLES["basic"]
+    pinned = assets.PLOTLY_BUNDLE
     cached = tmp_path / pinned.cached_name
     cached.write_bytes(b"not the bundle")
     with pytest.raises(assets.AssetError, match="does not match the hash pinned.*delete it"):
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     cached.unlink()
 
     # A download that is not the pinned tarball is refused and never cached.
     monkeypatch.setattr(assets.urllib.request, "urlopen", lambda *a, **k: _Download(b"something else"))
     with pytest.raises(assets.AssetError, match="does not match the integrity pinned"):
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     assert not cached.exists(), "a wrong download is never cached"
 
     # A tarball that passes its check but holds another file (a pin updated by half) is refused too.
@@ -103,7 +107,7 @@ def test_a_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path, monkeypatc
     monkeypatch.setattr(assets, "_integrity", lambda data: pinned.integrity)
     monkeypatch.setattr(assets.urllib.request, "urlopen", lambda *a, **k: _Download(forged))
     with pytest.raises(assets.AssetError, match="does not match the hash pinned"):
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     assert not cached.exists()
 
 

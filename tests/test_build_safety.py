@@ -302,7 +302,7 @@ def test_a_cache_folder_that_cannot_be_written_is_said_before_anything_is_fetche
     monkeypatch.setattr(assets.tempfile, "NamedTemporaryFile", refuse)
     monkeypatch.setattr(assets.urllib.request, "urlopen", fetch)
     with pytest.raises(assets.AssetError, match="set EXPLAINER_CACHE_DIR to a folder you can write to") as raised:
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     assert str(tmp_path / "cache") in str(raised.value)
 
 
@@ -314,7 +314,7 @@ def test_a_failed_download_leaves_nothing_in_the_cache(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(assets.urllib.request, "urlopen", offline)
     with pytest.raises(assets.AssetError, match="could not fetch"):
-        assets.plotly_bundle("basic")
+        assets.plotly_bundle()
     assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
 
 

@@ -40,7 +40,7 @@ ALLOWED_ATTRIBUTES = {
     "hidden", "disabled", "type", "aria-pressed",  # the chart's controls, working once the site script runs
     # the charts' pictures: geometry and presentation only (no href, no event handler, no script)
     "width", "height", "focusable", "style", "x", "y", "r", "points", "d", "text-anchor", "dominant-baseline",
-    "opacity", "data-anchor", "data-bundle", "data-bundle-src", "dy", "fill", "stroke", "stroke-width", "cx", "cy",
+    "opacity", "data-anchor", "data-bundle-src", "dy", "fill", "stroke", "stroke-width", "cx", "cy",
     "patternUnits",
     # what the site script reads from a picture: each point's place, lane, entry and keyboard label
     "data-x", "data-y", "data-axis", "data-lane", "data-page", "data-order", "data-label", "data-geometry",

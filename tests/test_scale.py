@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from generator import assets
 from generator.derive import MAX_ROWS
 from generator.pipeline import generate
 from generator.render import charts
@@ -47,16 +48,31 @@ def test_pages_that_are_not_listings_do_not_grow_with_the_explainer(outputs: dic
     assert biggest[1200] / biggest[300] < 1.6, biggest
 
 
-def test_large_charts_use_webgl_and_stay_small(outputs: dict[int, object]) -> None:
+def test_large_charts_are_svg_and_stay_small(outputs: dict[int, object]) -> None:
     output = outputs[1200]
+    for name in ("timeline", "involvement"):
+        figure = json.loads(output.data[f"figures/{name}.json"])  # type: ignore[attr-defined]
+        assert {trace["type"] for trace in figure["data"]} == {"scatter"}, f"{name}: SVG, no WebGL trace"
+        assert charts.large(figure), name
+        assert not charts.large(json.loads(outputs[300].data[f"figures/{name}.json"])), name  # type: ignore[attr-defined]
+        markers = [t for t in figure["data"] if t.get("mode") != "lines"]
+        assert all(t["cliponaxis"] is False for t in markers), "drawn whole at the plot's edge, at every size"
     figure = json.loads(output.data["figures/timeline.json"])  # type: ignore[attr-defined]
-    assert {trace["type"] for trace in figure["data"]} == {"scattergl"}
-    assert 'data-bundle="gl2d"' in output.pages["timeline.md"], "WebGL charts load the gl2d bundle"  # type: ignore[attr-defined]
-    assert output.bundles == {"gl2d"}, "the basic bundle is not shipped where no chart uses it"  # type: ignore[attr-defined]
-    assert outputs[300].bundles == {"basic"}, "the gl2d bundle is shipped only where a chart needs it"  # type: ignore[attr-defined]
     assert all("text" not in trace for trace in figure["data"])
+    for n, output_n in outputs.items():  # one plotly.js, whatever the size
+        assert f'data-bundle-src="{assets.PLOTLY_PATH}"' in output_n.pages["timeline.md"], n  # type: ignore[attr-defined]
+    assert assets.PLOTLY_PATH in output.pages["timeline.md"].split("\n---", 1)[0], "preloaded with the page"  # type: ignore[attr-defined]
+    assert assets.PLOTLY_PATH not in outputs[300].pages["timeline.md"].split("\n---", 1)[0]  # type: ignore[attr-defined]
     per_point = len(output.data["figures/timeline.json"]) / 1800  # type: ignore[attr-defined]
     assert per_point < 400, per_point  # bytes per entry: 5,000 events + 2,500 statements stay under 2 MB
     rows = json.loads(output.data["figures/involvement.json"])["layout"]["yaxis"]["tickvals"]  # type: ignore[attr-defined]
     assert len(rows) == MAX_ROWS
     assert charts.LARGE < 1800
+
+
+def test_the_picture_of_a_chart_of_thousands_summarises_it(outputs: dict[int, object]) -> None:
+    """Above ``charts.LARGE`` entries (a figure marked ``large``), the build-time picture is density
+    strips, as Plotly's chart drops marker labels; below, it draws every point."""
+    large, small = outputs[1200].pages["timeline.md"], outputs[300].pages["timeline.md"]  # type: ignore[attr-defined]
+    assert "explainer-picture__point" not in large and "explainer-picture__line" in large
+    assert small.count('<g class="explainer-picture__point') == 450  # 300 events and 150 statements

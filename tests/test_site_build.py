@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.assets import PLOTLY_PATHS
+from generator.assets import PLOTLY_PATH
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from tests.conftest import CONTENT, make_project, run_explainer
@@ -82,7 +82,7 @@ def test_figure_has_one_marker_per_entry(built_site: Path, explainer: Explainer)
 def test_nothing_is_loaded_from_another_host(built_site: Path) -> None:
     """Scripts, styles, images, icons and fonts all come from the site itself (links a reader
     clicks may point elsewhere; nothing is fetched from there when a page loads)."""
-    assert (built_site / PLOTLY_PATHS["basic"]).stat().st_size > 1_000_000
+    assert (built_site / PLOTLY_PATH).stat().st_size > 1_000_000
     absolute = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")

@@ -37,8 +37,6 @@ class Output:
     """How many records the explainer has."""
     edit_paths: dict[str, str] = field(default_factory=dict)
     """Page path -> the record file (and line) an editor changes it in, e.g. ``actors.yml#L12``."""
-    bundles: frozenset[str] = frozenset({"basic"})
-    """The plotly.js bundles the charts need (names in ``assets.PLOTLY_BUNDLES``)."""
     lastmod: dict[str, str] = field(default_factory=dict)
     """Page path -> the day it last changed (``YYYY-MM-DD``), for the sitemap."""
 
@@ -80,7 +78,6 @@ def render(site: Site, override_dirs: Sequence[Path] = (), author: str | None = 
         settings=SiteSettings.of(explainer.incident, site.url, site.prefix),
         records=sum(len(getattr(explainer, kind.key)) for kind in registry.KINDS),
         edit_paths=site.edit_paths(),
-        bundles=frozenset(build.bundles.values()),
         lastmod=lastmod(site, list(page_files)),
     )
 

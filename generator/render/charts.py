@@ -23,7 +23,8 @@ from ..site import Site
 from .text import html_text, json_for_html
 
 LARGE = 1000
-"""Above this many entries, charts are drawn with WebGL, without marker labels and with shorter hovers."""
+"""Above this many entries, charts are drawn without marker labels, with shorter hovers and one row
+per lane, and their pictures summarise them (see :func:`large`); every chart is SVG at every size."""
 
 HOVER_SUMMARY_CHARS = 280
 """Longer summaries are cut in the hover label (the list beside the chart has them in full)."""
@@ -108,8 +109,15 @@ def custom(site: Site, entry: TimelineEntry, order: int | None = None, label: st
 
 def layout_meta(site: Site, **extra: Any) -> dict[str, Any]:
     """The figure's own data for the site script: ``pages`` are the addresses (relative to the site
-    root) of the timeline's pages, so a point names its entry's page by number, not by address."""
-    return {"pages": site.timeline_pages(), **extra}
+    root) of the timeline's pages, so a point names its entry's page by number, not by address;
+    ``large`` is there, true, on a chart of more than ``LARGE`` entries."""
+    large = len(site.explainer.timeline) > LARGE
+    return {"pages": site.timeline_pages(), **({"large": True} if large else {}), **extra}
+
+
+def large(figure: dict[str, Any]) -> bool:
+    """Whether a figure (as plain data) is of a chart of more than ``LARGE`` entries."""
+    return bool((figure["layout"].get("meta") or {}).get("large"))
 
 
 def point_label(entry: TimelineEntry, language: Language) -> str:
@@ -173,12 +181,6 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
     }
     lines = [title, kind_and_date, *summary, html_text(who), html_text(sources)]
     return "<br>".join(lines)
-
-
-def bundle(figure: dict[str, Any]) -> str:
-    """The plotly.js bundle (a name in ``assets.PLOTLY_BUNDLES``) that draws a figure: the gl2d one
-    where it has WebGL traces, else the basic one."""
-    return "gl2d" if any(trace.get("type") == "scattergl" for trace in figure["data"]) else "basic"
 
 
 def plain(figure: go.Figure) -> dict[str, Any]:

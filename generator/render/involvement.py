@@ -96,14 +96,13 @@ def figure(site: Site) -> go.Figure:
                 order = (len(rows) - row_of[actor_id]) * 100_000 + entry.number  # row by row
                 custom.append(charts.custom(site, entry, order, label))
         if xs:
-            scatter = go.Scattergl if len(explainer.timeline) > charts.LARGE else go.Scatter
             traces.append(
-                scatter(
+                go.Scatter(
                     x=xs, y=ys, mode="markers", name=html_text(explainer.actors[side].name),
                     meta=charts.lane_meta(explainer, side, explainer.sides.index(side)),
                     hovertext=hovers, hoverinfo="none", customdata=custom,
                     marker={"symbol": symbols, "size": 12, "line": {"width": 2}},
-                    **({} if scatter is go.Scattergl else {"cliponaxis": False}),
+                    cliponaxis=False,
                 )
             )  # fmt: skip
     shapes, annotations = _names(explainer, list(rows), row_of)

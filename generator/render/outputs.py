@@ -77,12 +77,8 @@ class Build:
         pictures = {path: picture.picture(figure, site.language, labels[path]) for path, figure in self.figures.items()}
         keys: dict[str, Any] = {path: key.key_lanes(figure) for path, figure in self.figures.items()}
         keys.update({f"{path}#scale-changes": key.scale_changes(figure) for path, figure in self.figures.items()})
-        return templating.environment(site.language, self.template_dirs, pictures, self.bundles, site, keys)
-
-    @functools.cached_property
-    def bundles(self) -> dict[str, str]:
-        """Figure path -> the plotly.js bundle that draws it."""
-        return {path: charts.bundle(figure) for path, figure in self.figures.items()}
+        large = frozenset(path for path, figure in self.figures.items() if charts.large(figure))
+        return templating.environment(site.language, self.template_dirs, pictures, large, site, keys)
 
     @functools.cached_property
     def views(self) -> list[views.Page]:

@@ -99,7 +99,7 @@ class Picture:
         self._lanes()
         self._shapes()
         self._ticks()
-        large = any(t.get("type") == "scattergl" for t in self.figure["data"]) and self._count() > 1000
+        large = charts.large(self.figure) and self._count() > charts.LARGE
         for trace in self.figure["data"]:
             meta = trace.get("meta") or {}
             if meta.get("role") == "pattern":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from ..assets import PLOTLY_PATHS
+from ..assets import PLOTLY_PATH
 from ..i18n import Language
 from ..messages import LABELS, Plural
 from ..prose import Reference
@@ -74,7 +74,7 @@ def environment(
     language: Language,
     override_dirs: Sequence[Path] = (),
     pictures: dict[str, str] | None = None,
-    bundles: dict[str, str] | None = None,
+    large: Collection[str] = (),
     site: Site | None = None,
     keys: dict[str, Any] | None = None,
 ) -> Environment:
@@ -83,7 +83,8 @@ def environment(
     ``site``: where prose fields' parses and record references are looked up (``prose`` filter).
 
     ``pictures``: figure path -> the chart's picture (SVG the generator drew and escaped itself).
-    ``bundles``: figure path -> the plotly.js bundle that draws it (see :func:`charts.bundle`).
+    ``large``: the paths of the figures of charts of more than ``charts.LARGE`` entries (their page
+    has plotly.js fetched with it: the chart is drawn as soon as the browser is idle).
     ``keys``: figure path -> the lanes of the chart's key (see :func:`key.key_lanes`), and
     ``<path>#scale-changes`` -> ``"yes"`` where the chart's time scale changes along its axis.
     """
@@ -187,8 +188,8 @@ def environment(
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
         chart_lanes=lambda figure: (keys or {}).get(figure, []),
         scale_changes=lambda figure: (keys or {}).get(f"{figure}#scale-changes", ""),
-        bundle=lambda figure: (bundles or {}).get(figure, "basic"),
-        bundle_files=PLOTLY_PATHS,
+        large_chart=lambda figure: figure in large,
+        plotly_src=PLOTLY_PATH,
         front_matter=lambda *args, **kwargs: Markdown(text.front_matter(*args, **kwargs)),
         embed_snippet=text.embed_snippet,
         pages=site.pages if site else Pages(),

@@ -122,8 +122,7 @@ def _backgrounds(layout: lanes.Layout, axes: list[str]) -> list[go.Scatter]:
 def _markers(site: Site, entries: list[TimelineEntry], xs: list[Any],
              ys: list[float], meta: dict[str, Any], large: bool, **extra: Any) -> go.Scatter:  # fmt: skip
     explainer, language = site.explainer, site.language
-    scatter = go.Scattergl if large else go.Scatter
-    return scatter(
+    return go.Scatter(
         x=xs, y=ys, meta=meta,
         mode="markers" if large else "markers+text",
         name=html_text(explainer.actors[explainer.sides[meta["side"]]].name),
@@ -135,7 +134,7 @@ def _markers(site: Site, entries: list[TimelineEntry], xs: list[Any],
                     else charts.custom(site, e, e.number, charts.point_label(e, language)) for e in entries],
         marker={"symbol": [charts.symbol(e) for e in entries], "size": 8 if large else lanes.MARKER,
                 "line": {"width": 1 if large else 2}},
-        **({} if large else {"cliponaxis": False}),
+        cliponaxis=False,  # a marker at the plot's edge is drawn whole (Plotly hides those out of view)
         **extra,
     )  # fmt: skip
 
@@ -273,7 +272,6 @@ def dated_figure(site: Site) -> go.Figure:
         points[entry.lane].append((_key(entry), to_px(entry), lanes.number_px(entry.number)))
     layout = _lanes(explainer, sides, points, large)
     traces: list[Any] = _backgrounds(layout, ["x", "x2"] if undated else ["x"])
-    lines = go.Scattergl if large else go.Scatter
     for index, side in enumerate(sides):
         lane = layout.lanes[index]
         meta = _meta(layout, explainer.sides.index(side), index)
@@ -289,7 +287,7 @@ def dated_figure(site: Site) -> go.Figure:
                 band_y += [y, y, None]
         if band_x:
             traces.append(
-                lines(x=band_x, y=band_y, mode="lines", meta={**meta, "role": "span"}, hoverinfo="skip",
+                go.Scatter(x=band_x, y=band_y, mode="lines", meta={**meta, "role": "span"}, hoverinfo="skip",
                       line={"width": 10}, opacity=0.35, name=html_text(lane.name))
             )  # fmt: skip
         # A date not known to the minute: a thin bar over every instant it can be on the chart's clock
@@ -306,7 +304,7 @@ def dated_figure(site: Site) -> go.Figure:
                 bar_y += [y, y, None]
         if bar_x:
             traces.append(
-                lines(x=bar_x, y=bar_y, mode="lines", meta={**meta, "role": "uncertain"}, hoverinfo="skip",
+                go.Scatter(x=bar_x, y=bar_y, mode="lines", meta={**meta, "role": "uncertain"}, hoverinfo="skip",
                       line={"width": 2}, name=html_text(lane.name))
             )  # fmt: skip
         traces.append(_markers(site, here, [time.x(middle[_key(e)]) for e in here], ys, meta, large))

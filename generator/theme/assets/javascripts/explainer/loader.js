@@ -1,8 +1,8 @@
 /*
- * plotly.js, loaded on demand from the site itself. The bundle a chart needs is named on its
- * <figure> (data-bundle, its address in data-bundle-src): "basic" (SVG) for most charts, "gl2d"
- * (SVG and WebGL) for very large ones. The gl2d bundle draws every chart, so once it is here (or on
- * its way) no basic bundle is loaded, and a basic bundle that arrives after it never replaces it.
+ * plotly.js, loaded on demand from the site itself: one bundle (its address on each chart's
+ * <figure>, data-bundle-src) draws every chart, in SVG. It is asked for once, by the first chart
+ * that needs it, and every chart waits for that one load; a load that fails (or a script that
+ * defines no Plotly) is asked for again by the next chart that needs it.
  *
  * The page is passed in ({document, window, root}: the site's root address), so this module holds
  * no state of its own: each loader keeps its own.
@@ -10,50 +10,29 @@
 
 export function plotlyLoader(page) {
   const doc = page.document, win = page.window;
-  const pending = {}; // bundle name -> promise of Plotly
-  let bundle = null; // the bundle the loaded Plotly came from
-  let plotly = null; // ... and that Plotly
-
-  function fetchBundle(which, src) {
-    if (!pending[which]) {
-      pending[which] = new Promise(function (resolve, reject) {
-        const tag = doc.createElement("script");
-        tag.src = new URL(src, page.root).href;
-        tag.async = true;
-        tag.onload = function () {
-          if (bundle === "gl2d" && which !== "gl2d") {
-            win.Plotly = plotly; // the basic bundle ran over the gl2d one: the gl2d one stays
-          } else {
-            bundle = which;
-            plotly = win.Plotly;
-          }
-          resolve(plotly);
-        };
-        tag.onerror = function () {
-          pending[which] = null;
-          reject(new Error("plotly.js did not load"));
-        };
-        doc.head.appendChild(tag);
-      });
-    }
-    return pending[which];
-  }
+  let pending = null; // the promise of Plotly every chart shares
 
   /* A promise of the Plotly that draws the chart of <figure> `element`. */
   function load(element) {
-    const which = element.getAttribute("data-bundle") === "gl2d" ? "gl2d" : "basic";
-    const src = element.getAttribute("data-bundle-src");
-    if (plotly && (bundle === which || bundle === "gl2d")) return Promise.resolve(plotly);
-    if (which === "basic" && pending.gl2d) {
-      // The gl2d bundle is on its way: it draws this chart too (the basic one only if it fails).
-      return pending.gl2d.catch(function () { return fetchBundle("basic", src); });
+    if (!pending) {
+      pending = new Promise(function (resolve, reject) {
+        const tag = doc.createElement("script");
+        const failed = function () {
+          pending = null;
+          reject(new Error("plotly.js did not load"));
+        };
+        tag.src = new URL(element.getAttribute("data-bundle-src"), page.root).href;
+        tag.async = true;
+        tag.onload = function () {
+          if (win.Plotly) resolve(win.Plotly);
+          else failed();
+        };
+        tag.onerror = failed;
+        doc.head.appendChild(tag);
+      });
     }
-    return fetchBundle(which, src);
+    return pending;
   }
 
-  return {
-    load: load,
-    /* The bundle loaded so far ("basic", "gl2d" or null). */
-    bundle: function () { return bundle; }
-  };
+  return { load: load };
 }

@@ -36,6 +36,10 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What ends a line for YAML (and so for the line numbers in its marks): a file's lines are counted
+the same way, or a value after a next-line character would be looked for on the wrong line."""
+
 
 @dataclass
 class LoadedFile:
@@ -109,7 +113,7 @@ class LoadedFile:
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+            self._line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(self.text))]
         return self._line_starts
 
     def line_col(self, index: int) -> Position:

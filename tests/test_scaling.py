@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from generator import prose
 from generator.link import _Lists, link
-from generator.load import LoadedFile, load_text
+from generator.load import LINE_BREAK, LoadedFile, load_text
 from generator.occurrences import Counts, Index, Occurrences
 from generator.render import lanes, scale, timeline
 from generator.validate import Origin, validate_content
@@ -339,7 +339,7 @@ def test_problems_and_references_are_found_and_placed_as_before(text: str, block
 def simple_locate(loaded: LoadedFile, loc: tuple[str | int, ...], needle: str, occurrence: int) -> tuple[int, int]:
     """Where a needle inside a value is written, found as before: every line and key looked at again."""
     start = loaded.position(loc)
-    starts = [0, *(m.end() for m in re.finditer("\n", loaded.text))]
+    starts = [0, *(m.end() for m in LINE_BREAK.finditer(loaded.text))]
     begin = starts[start[0] - 1] + start[1] - 1 if 0 < start[0] <= len(starts) else 0
     if loaded.text.startswith(("|", ">"), begin):
         newline = loaded.text.find("\n", begin)
@@ -351,8 +351,8 @@ def simple_locate(loaded: LoadedFile, loc: tuple[str | int, ...], needle: str, o
         at = loaded.text.find(needle, at + 1, end) if needle else -1
         if at < 0:
             return start
-    before = loaded.text[:at]
-    return (before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1)
+    breaks = list(LINE_BREAK.finditer(loaded.text, 0, at))
+    return (len(breaks) + 1, at - (breaks[-1].end() if breaks else 0) + 1)
 
 
 def as_yaml(text: str, style: str) -> str:

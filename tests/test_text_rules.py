@@ -234,3 +234,15 @@ def test_without_libyaml_a_lone_surrogate_is_refused_by_the_models_at_its_escape
         "questions.yml:2:24: 'question' contains U+D83D (half of a UTF-16 surrogate pair, not a character) at"
         " character 11: remove it"
     ]
+
+
+def test_a_line_break_yaml_counts_that_python_splitting_on_newline_does_not_is_counted_too(
+    fixture_copy: Path,
+) -> None:
+    """YAML ends a line at NEL, LS and PS as at a newline, so its marks count them: the file's lines
+    are counted the same way, and a refused link after one is found on the line YAML gives."""
+    old = "summary: The inspection ended some time that month."
+    _set(fixture_copy, "events.yml", old, "summary: 'The inspection\x85[words](ftp://q) ended.'")
+    assert problems_of(fixture_copy) == [  # a next-line character (NEL) ends line 12 for YAML
+        "events.yml:13:7: 'summary': a link must go to an http(s) address or a record (kind:id), not 'ftp://q'"
+    ]

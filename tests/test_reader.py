@@ -239,6 +239,10 @@ def test_plotly_loads_only_when_a_reader_zooms_and_only_once(site_url: str, cont
     page.evaluate("window.__samePage = true; window.__plotly = window.Plotly")
     page.locator("#who-said-and-did-what-list a[href*='timeline/#']").first.click()  # instant navigation
     page.wait_for_url("**/timeline/**")
+    # The address changes before Material swaps the page in: wait for the timeline's own chart, or
+    # the old page's chart could be the one clicked.
+    page.wait_for_selector("#timeline-chart .explainer-chart__toolbar:not([hidden])")
+    assert page.locator("#involvement-chart").count() == 0
     draw_charts(page)
     assert page.evaluate("window.__samePage") is True, "Material's instant navigation kept the page"
     # The bundle is not downloaded or run a second time.
@@ -418,6 +422,7 @@ def test_prose_is_formatted_in_pages_and_hover_labels_and_its_references_lead_to
     entry.get_by_role("link", name="its announcement").click()
     page.wait_for_url("**/statements/#statement-council-announcement")
     statement = page.locator("#statement-council-announcement")
+    statement.wait_for()  # the address changes before Material swaps the page in
     assert statement.count() == 1
     mentioned = page.locator("p", has_text="Mentioned in:").first
     assert mentioned.get_by_role("link", name="The bridge is closed").count() == 1

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, i18n, publish, scaffold
+from . import __version__, catalogs, engines, i18n, publish, scaffold, translations
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
@@ -75,6 +75,41 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     records = sum(len(getattr(explainer, kind.key)) for kind in KINDS)
     _say(f"{content}: {records} records, no problems")
+    for language, translated in explainer.translations.items():
+        done, total = translations.status(translated, translated.content)
+        if done == total:
+            _say(f"{content / language}: every field translated ({total})")
+        else:
+            _say(
+                f"{content / language}: {done} of {total} fields translated; the rest show the original's words"
+                f" (explainer translations {language} lists them)"
+            )
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    content = _content_dir(args.content_dir)
+    try:
+        explainer = build_explainer(content, drafts=True)
+    except ContentError as error:
+        print(error.format(Path.cwd()), file=sys.stderr)
+        _say(f"{len(error.problems)} problem(s) found: mend them first (explainer validate)")
+        return EXIT_CONTENT
+    wanted = args.language or list(explainer.translations)
+    if not explainer.translations:
+        _say("this explainer has no translations: list their languages in incident.yml, e.g. translations: [es]")
+        return 0
+    for language in wanted:
+        translated = explainer.translations.get(language)
+        if translated is None:
+            raise UsageError(
+                f"'{language}' is not a translation of this explainer{suggest(language, explainer.translations)};"
+                f" its translations: {', '.join(explainer.translations)}"
+            )
+        done, total = translations.status(translated, translated.content)
+        print(f"{language}: {done} of {total} fields translated")
+        for gap in translated.gaps:
+            print(f"  {publish.shown(content / language / gap.file)}: {gap.record_id}: {gap.field}")
     return 0
 
 
@@ -268,6 +303,18 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
+
+    translated = _command(
+        commands,
+        "translations",
+        cmd_translations,
+        "list the fields each translation does not give yet",
+        ["explainer translations", "explainer translations es"],
+        "For each language in 'translations:' in incident.yml, print how many fields content/LANGUAGE/"
+        " translates and each one still in the original's words, by file and record id.",
+    )
+    translated.add_argument("language", nargs="*", help="the languages to report (default: every translation)")
+    translated.add_argument("--content-dir", help=CONTENT_HELP)
 
     new = _command(
         commands,

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import fields, introspect, models
+from . import fields, introspect, models, translations
 from .registry import KINDS
 
 GUIDE = Path(__file__).parent / "starter" / "GUIDE.md"
@@ -119,6 +119,15 @@ def field_reference() -> str:
         )
         meaning = " ".join((variant.__doc__ or "").split()).replace("``", "`")
         lines.append(f"| `{precision}` | {fields} | {meaning} |")
+    lines.append("")
+    lines.append("### `content/<language>/`: the fields a translation gives\n")
+    lines.append("| file | translated fields |")
+    lines.append("| --- | --- |")
+    for title, model in FILES:
+        if title == "incident.yml" or title.endswith(".yml") and ":" not in title:
+            given = translations.translation_model(model).model_fields
+            names = ", ".join(f"`{name}`" for name in given if name != "id")
+            lines.append(f"| `{title}` | {names} |")
     return "\n".join(lines).rstrip() + "\n"
 
 

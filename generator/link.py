@@ -17,6 +17,7 @@ from .errors import Problem
 from .hints import suggest
 from .prose import Prose
 from .registry import BY_NAME, KINDS, MOMENTS
+from .translations import Translated
 from .validate import Origin, ValidatedContent, update_after_as_of
 
 KIND_NAMES = {kind.key: kind.name for kind in KINDS}
@@ -86,6 +87,8 @@ class Explainer:
     """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
     prose: dict[tuple[str, bool], Prose] = field(default_factory=dict)
     """(text, block) -> every prose field parsed (see :meth:`parsed`)."""
+    translations: dict[str, Translated] = field(default_factory=dict)
+    """Language -> the records in that language, for each of ``translations`` in incident.yml."""
 
     def parsed(self, text: str, block: bool = True) -> Prose:
         """A prose field, parsed once."""

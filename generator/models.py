@@ -164,6 +164,10 @@ DATE_PRECISIONS = ("exact", "day", "month", "year", "range", "unknown")
 # --- Records -----------------------------------------------------------------------------------
 
 
+LanguageTag = Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+"""A BCP 47 language tag such as ``en`` or ``es-MX``."""
+
+
 class Record(Model):
     id: RecordId
     """Stable id that other records use to refer to this one. Never reuse or rename a published id."""
@@ -195,8 +199,11 @@ class Incident(Model):
     """One paragraph saying what happened, in neutral words."""
     as_of: StampDay
     """The day the explainer was last brought up to date, as ``YYYY-MM-DD``."""
-    language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    language: LanguageTag
     """Language of the content, as a BCP 47 tag such as ``en`` or ``es-MX``."""
+    translations: Annotated[list[LanguageTag], Field(min_length=1, max_length=40)] | None = None
+    """The other languages the explainer is also published in, e.g. ``[es, fr]``: each one's
+    translated fields are in ``content/<language>/``, in files named as the records' own."""
     key_facts: Annotated[list[KeyFact], Field(min_length=1)]
     """The few facts a reader must know, each with its sources."""
     method: Prose

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import i18n, models
+from . import i18n, models, translations
 from .errors import ContentError
 from .link import Explainer, link
 from .load import load_yaml
@@ -77,11 +78,21 @@ def _build_explainer(content_dir: Path, timings: Timings, drafts: bool = False) 
     content, problems = timings.run("load+validate", lambda: validate_content(content_dir, drafts))
     if content is None:
         raise ContentError(problems)
+    read = [
+        timings.run("translations", functools.partial(translations.load, content, language, drafts))
+        for language in translations.languages(content)
+    ]
+    for _, found in read:
+        problems += found
     # Linking runs even when records have problems, on those that passed: every problem of every
     # file is reported in one run, none hidden until another is mended.
     explainer, linked = timings.run("link", lambda: link(content, complete=not problems))
     if problems or linked or explainer is None:
         raise ContentError([*problems, *linked])
+    explainer.translations = {
+        translation.language: timings.run("translations", functools.partial(translations.apply, content, translation))
+        for translation, _ in read
+    }
     return explainer
 
 

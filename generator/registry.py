@@ -32,6 +32,9 @@ class Kind:
     """What readers call one and several of them (translated where shown)."""
     name_field: str
     """The field that names a record of this kind in lists and links."""
+    translatable: tuple[str, ...] = ()
+    """The fields a translation gives (``content/<language>/<key>.yml``): words only. Ids, dates,
+    references and sources are written once, in the original, for every language."""
 
     @property
     def file(self) -> str:
@@ -47,9 +50,39 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("sources", "source", models.Source, "sources", True, False, Plural("Source", "Sources"), "title"),
-    Kind("actors", "actor", models.Actor, "actors", False, True, Plural("Actor", "Actors"), "name"),
-    Kind("events", "event", models.Event, "timeline", True, False, Plural("Event", "Events"), "title"),
+    Kind(
+        "sources",
+        "source",
+        models.Source,
+        "sources",
+        True,
+        False,
+        Plural("Source", "Sources"),
+        "title",
+        ("access_note",),
+    ),
+    Kind(
+        "actors",
+        "actor",
+        models.Actor,
+        "actors",
+        False,
+        True,
+        Plural("Actor", "Actors"),
+        "name",
+        ("name", "role", "description"),
+    ),
+    Kind(
+        "events",
+        "event",
+        models.Event,
+        "timeline",
+        True,
+        False,
+        Plural("Event", "Events"),
+        "title",
+        ("title", "summary", "location", "note"),
+    ),
     Kind(
         "statements",
         "statement",
@@ -59,6 +92,7 @@ KINDS: tuple[Kind, ...] = (
         False,
         Plural("Statement", "Statements"),
         "title",
+        ("title", "text", "medium", "context", "note"),
     ),
     Kind(
         "questions",
@@ -69,6 +103,7 @@ KINDS: tuple[Kind, ...] = (
         False,
         Plural("Question", "Questions"),
         "question",
+        ("question", "why_it_matters", "what_would_answer", "answer"),
     ),
     Kind(
         "updates",
@@ -79,6 +114,7 @@ KINDS: tuple[Kind, ...] = (
         False,
         Plural("Update or correction", "Updates and corrections"),
         "title",
+        ("title", "text", "was"),
     ),
 )
 """Every kind, in the order record files are read and reported."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from . import fields, introspect, models
+from . import fields, introspect, models, translations
 from .errors import UsageError
 from .load import LoadedFile, load_text, load_yaml, not_a_file
 from .registry import BY_NAME, KINDS
@@ -33,16 +33,28 @@ def schema_name(stem: str) -> str:
     return f"{SCHEMA_DIR}/{stem}.schema.json"
 
 
-def modeline(stem: str) -> str:
-    """The first line of a record file: tells YAML-aware editors which schema to check it against."""
+TRANSLATED = "translation-"
+"""Prefix of the schemas of a translation's files (``content/<language>/<stem>.yml``)."""
+
+
+def modeline(stem: str, translated: bool = False) -> str:
+    """The first line of a record file: tells YAML-aware editors which schema to check it against
+    (a translation's file, one folder down, against the schema of translated records)."""
+    if translated:
+        return f"# yaml-language-server: $schema=../{schema_name(TRANSLATED + stem)}"
     return f"# yaml-language-server: $schema={schema_name(stem)}"
 
 
 def schemas() -> dict[str, str]:
-    """File name (inside the content folder) -> JSON Schema text, for every record file."""
+    """File name (inside the content folder) -> JSON Schema text, for every record file and every
+    file of a translation."""
     documents: dict[str, dict[str, Any]] = {"incident": models.Incident.model_json_schema()}
     for kind in KINDS:
         documents[kind.key] = TypeAdapter(list[kind.model]).json_schema()  # type: ignore[name-defined]
+    documents[TRANSLATED + "incident"] = translations.translation_model(models.Incident).model_json_schema()
+    for kind in KINDS:
+        model = translations.translation_model(kind.model)
+        documents[TRANSLATED + kind.key] = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
     out = {}
     for document in documents.values():
         introspect.describe_prose(document)
@@ -61,14 +73,26 @@ def write_schemas(content: Path) -> list[Path]:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             written.append(path)
-    for stem in ["incident", *(kind.key for kind in KINDS)]:
-        path = content / f"{stem}.yml"
-        if path.is_file() and not path.is_symlink():
-            text = path.read_text(encoding="utf-8")
-            if not text.startswith(modeline(stem)):
-                path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
-                written.append(path)
+    folders = [(content, False), *((content / language, True) for language in _translation_languages(content))]
+    for folder, translated in folders:
+        for stem in ["incident", *(kind.key for kind in KINDS)]:
+            path = folder / f"{stem}.yml"
+            if path.is_file() and not path.is_symlink():
+                text = path.read_text(encoding="utf-8")
+                line = modeline(stem, translated)
+                if not text.startswith(line):
+                    path.write_text(line + "\n" + text, encoding="utf-8")
+                    written.append(path)
     return written
+
+
+def _translation_languages(content: Path) -> list[str]:
+    """The languages of ``translations`` in incident.yml, as written (its problems are validate's)."""
+    loaded, _ = load_yaml(content / "incident.yml")
+    value = loaded.data.get("translations") if loaded is not None and isinstance(loaded.data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [tag for tag in value if isinstance(tag, str) and tag and "/" not in tag and not tag.startswith(".")]
 
 
 # --- New records ---------------------------------------------------------------------------------

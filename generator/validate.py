@@ -91,7 +91,7 @@ def _check_prose(
             )
 
 
-def _validate_record(
+def validate_record(
     model: type[BaseModel],
     data: Any,
     origin: Origin,
@@ -165,8 +165,9 @@ def _ignored(relative: str, patterns: typing.Sequence[str]) -> bool:
     return False
 
 
-def stray_files(root: Path, patterns: typing.Sequence[str] = ()) -> list[Problem]:
-    """Every file in the content folder that is neither a record file, a schema ``explainer schema``
+def stray_files(root: Path, patterns: typing.Sequence[str] = (), languages: typing.Sequence[str] = ()) -> list[Problem]:
+    """Every file in the content folder that is neither a record file, a translation's record file
+    (``<language>/events.yml`` for a language of ``translations``), a schema ``explainer schema``
     wrote, nor matched by ``ignore`` in incident.yml: notes, backups, documents and pages an editor
     left there must never reach the site, so each stops the build, saying how to move or ignore it."""
     problems = []
@@ -176,6 +177,19 @@ def stray_files(root: Path, patterns: typing.Sequence[str] = ()) -> list[Problem
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()
             if relative in RECORD_FILES and not path.is_symlink():
+                continue
+            language, _, rest = relative.partition("/")
+            if language in languages and rest in RECORD_FILES:
+                continue  # read (and a symbolic link refused) with the translation
+            if rest in RECORD_FILES and "/" not in rest and _LANGUAGE_FOLDER.match(language):
+                problems.append(
+                    Problem(
+                        path, 1, 1,
+                        f"'{relative}' looks like a translation, but '{language}' is not in 'translations:' in"
+                        f" incident.yml: add it there (translations: [{language}]) to publish it, or move the folder"
+                        " out of the content folder",
+                    )
+                )  # fmt: skip
                 continue
             if relative.startswith(f"{SCHEMA_DIR}/") and relative.endswith(".schema.json"):
                 continue
@@ -215,6 +229,8 @@ def stray_files(root: Path, patterns: typing.Sequence[str] = ()) -> list[Problem
                 )  # fmt: skip
     return problems
 
+
+_LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 _BACKUPS = {"~": "*~", ".bak": "*.bak", ".orig": "*.orig", ".tmp": "*.tmp", ".swp": ".*.swp", ".swo": ".*.swo"}
 
@@ -256,6 +272,31 @@ def placeholders(loaded: LoadedFile) -> list[Problem]:
     return found
 
 
+def _translation_languages(loaded: LoadedFile | None) -> list[str]:
+    """The languages in ``translations`` in incident.yml, read before it is checked (their folders
+    are not stray files even while another field of incident.yml is being mended)."""
+    data = loaded.data if loaded is not None else None
+    value = data.get("translations") if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def _translation_problems(incident: models.Incident, origin: Origin) -> list[Problem]:
+    """Each language of ``translations`` must have a catalog and be given once, not the original's."""
+    problems = []
+    seen: set[str] = set()
+    for index, tag in enumerate(incident.translations or []):
+        if tag == incident.language:
+            why = f"'{tag}' is the explainer's own language ('language'): list only the other languages"
+        elif tag in seen:
+            why = f"'{tag}' is listed twice"
+        else:
+            why = _language_problem(tag) or ""
+        seen.add(tag)
+        if why:
+            problems.append(origin.problem(f"'translations': {why}", "translations", index))
+    return problems
+
+
 def _ignore_patterns(loaded: LoadedFile | None) -> list[str]:
     """The ``ignore`` patterns incident.yml gives, read before it is checked (a mistake elsewhere in
     it must not turn every ignored file into a problem of its own)."""
@@ -282,10 +323,12 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
     parsed: dict[tuple[str, bool], prose.Prose] = {}
     incident_path = root / INCIDENT_FILE
     patterns: list[str] = []
+    loaded_incident: LoadedFile | None = None
     if not incident_path.is_file() and (incident_path.is_symlink() or not incident_path.exists()):
         problems.append(Problem(incident_path, 0, 0, "missing: every explainer needs an incident.yml"))
     elif not incident_path.is_symlink():
         loaded, load_problems = load_yaml(incident_path)
+        loaded_incident = loaded
         problems += load_problems
         patterns = _ignore_patterns(loaded)
         if loaded is not None and not drafts:
@@ -299,13 +342,15 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
                     )
                 )
             else:
-                result = _validate_record(models.Incident, loaded.data, incident_origin, problems, parsed)
+                result = validate_record(models.Incident, loaded.data, incident_origin, problems, parsed)
                 incident = typing.cast(models.Incident | None, result)
                 language_problem = incident and _language_problem(incident.language)
                 if language_problem:
                     problems.append(incident_origin.problem(f"'language': {language_problem}", "language"))
+                if incident is not None:
+                    problems += _translation_problems(incident, incident_origin)
 
-    problems += stray_files(root, patterns)
+    problems += stray_files(root, patterns, _translation_languages(loaded_incident))
 
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
     pending: dict[str, str] = {}
@@ -336,14 +381,11 @@ def _validate_file(
 ) -> None:
     """Load and check one record file, adding its records, its problems and its pending ids."""
     stem, model = kind.key, kind.model
-    if not os.path.lexists(path) or path.is_symlink():  # a symbolic link was reported above and is not read
-        return  # (anything else there is read: load_yaml says when it is not a regular file)
-    loaded, load_problems = load_yaml(path)
-    problems += load_problems
-    if loaded is None or loaded.data is None:
+    if path.is_symlink():  # reported with the stray files, and not read
         return
-    if not drafts:
-        problems += placeholders(loaded)
+    loaded = read_record_file(path, problems, drafts)
+    if loaded is None:
+        return
     if not isinstance(loaded.data, list):
         problems.append(
             Problem(
@@ -358,7 +400,7 @@ def _validate_file(
         if not isinstance(data, dict):
             problems.append(origin.problem(f"each record must be a mapping of fields, not {describe_input(data)}"))
             continue
-        record = _validate_record(model, data, origin, problems, parsed)
+        record = validate_record(model, data, origin, problems, parsed)
         if isinstance(record, models.Record):
             records.append((record, origin))
             continue
@@ -366,6 +408,21 @@ def _validate_file(
             pending.setdefault(data["id"], stem)
         if model is models.Update and incident is not None:
             problems += _update_date(data, origin, incident)
+
+
+def read_record_file(path: Path, problems: list[Problem], drafts: bool) -> LoadedFile | None:
+    """A record file's values, or ``None`` when it is not there, empty or cannot be read; its
+    problems (and, unless ``drafts``, the text still to be written) are added to ``problems``.
+    Anything at the path is read: load_yaml says when it is not a regular file."""
+    if not os.path.lexists(path):
+        return None
+    loaded, load_problems = load_yaml(path)
+    problems += load_problems
+    if loaded is None or loaded.data is None:
+        return None
+    if not drafts:
+        problems += placeholders(loaded)
+    return loaded
 
 
 def _update_date(data: dict[str, Any], origin: Origin, incident: models.Incident) -> list[Problem]:

@@ -88,6 +88,13 @@ def locale_for(tag: str) -> Locale | None:
         return None
 
 
+def own_name(tag: str) -> str:
+    """A language's name in itself, as a language switch shows it ("English", "Español")."""
+    locale = locale_for(tag)
+    name = (locale.get_display_name(locale) if locale is not None else None) or tag
+    return name[:1].upper() + name[1:]
+
+
 @functools.cache
 def _translations(catalog: str) -> gettext.NullTranslations:
     """The catalog's translated, non-fuzzy messages (read from the .po file; no compiled file is kept).

@@ -39,7 +39,7 @@ from .load import load_yaml
 from .messages import NAV
 from .pipeline import BuildReport, Timings, generate, read_incident
 from .render import problems_page
-from .settings import SiteSettings
+from .settings import SiteSettings, versions
 from .site import Pages
 from .validate import placeholders
 
@@ -60,6 +60,9 @@ def theme_language(tag: str, available: set[str]) -> str:
 class ExplainerConfig(Config):
     content_dir = c.Optional(c.Dir(exists=True))
     """Folder of the record files; defaults to ``docs_dir``."""
+    translation = c.Optional(c.Type(str))
+    """One of the explainer's translations: this build makes its site (``explainer build`` builds
+    each into ``site/<language>/``, with ``site_url`` ending in ``<language>/``)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -74,6 +77,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.report = BuildReport()
         """What the last build found, for ``explainer build``."""
         self.lastmod: dict[str, str] = {}
+        self.versions: list[dict[str, str]] = []
+        """The explainer's site in each of its languages (name, root address, language), the
+        original first; empty when it has no translations."""
         """Page path -> the day it last changed, for the sitemap (from the last good build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -90,13 +96,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # Before the search plugin's on_config, which takes its language from the theme's.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        incident = read_incident(self._content_dir(config))
+        incident = read_incident(self._content_dir(config), self.config.translation)
         self.settings = None
         if incident is not None:
             with contextlib.suppress(ValueError):  # the full check reports it, at its line in incident.yml
                 self.settings = SiteSettings.of(incident, config.site_url or None)
         if self.settings is not None:
             self._follow_incident(config, self.settings)
+        original = read_incident(self._content_dir(config))
+        self.versions = versions(original, self.config.translation, config.site_url) if original else []
+        if self.versions:  # Material's language switch in the header (partials/alternate.html)
+            config.extra["alternate"] = self.versions
         if not config.nav:
             config.nav = [{title: path} for title, path in self._nav()]
         # The explainer's templates and assets come right after the site's own custom_dir, so a
@@ -150,6 +160,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # The Atom feed of updates and corrections, announced in every page's <head>.
         env.globals["explainer_feed"] = settings.feed if settings and self.last_pages else None
         env.globals["explainer_feed_title"] = settings.feed_title if settings else None
+        # Each page's versions in the explainer's languages: same page, each language's folder.
+        env.globals["explainer_versions"] = self.versions
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -166,6 +178,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 config.site_url or None,
                 config.site_author,
                 drafts=self.serving,  # the preview shows placeholders, marked; a build refuses them
+                language=self.config.translation,
             )
         except ContentError as error:
             report = error.format(content_dir.absolute().parent)

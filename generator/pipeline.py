@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import i18n, models, translations
-from .errors import ContentError
+from .errors import ContentError, UsageError
 from .link import Explainer, link
 from .load import load_yaml
 from .render import Output, render
@@ -96,8 +96,9 @@ def _build_explainer(content_dir: Path, timings: Timings, drafts: bool = False) 
     return explainer
 
 
-def read_incident(content_dir: Path) -> models.Incident | None:
-    """Only ``incident.yml``, for settings the site needs before its pages (name, language).
+def read_incident(content_dir: Path, language: str | None = None) -> models.Incident | None:
+    """Only ``incident.yml``, for settings the site needs before its pages (name, language); in
+    ``language``, one of its translations, with the translated title and summary where given.
 
     ``None`` when it has a problem: the full check reports it.
     """
@@ -106,9 +107,32 @@ def read_incident(content_dir: Path) -> models.Incident | None:
     if loaded is None or problems:
         return None
     try:
-        return models.Incident.model_validate(loaded.data)
+        incident = models.Incident.model_validate(loaded.data)
     except ValueError:
         return None
+    if language is None:
+        return incident
+    translated, problems = load_yaml(content_dir / language / INCIDENT_FILE)
+    given = translated.data if translated is not None and not problems and isinstance(translated.data, dict) else {}
+    words = {name: given[name] for name in ("title", "summary") if isinstance(given.get(name), str) and given[name]}
+    return incident.model_copy(update={**words, "language": language})
+
+
+def translated_explainer(explainer: Explainer, language: str, timings: Timings | None = None) -> Explainer:
+    """The explainer in one of its translations' languages. Raises :class:`ContentError` when the
+    translated records do not link (the original's checks have passed: this should not happen)."""
+    translated = explainer.translations.get(language)
+    if translated is None:
+        raise UsageError(
+            f"'{language}' is not a translation of this explainer: its translations are"
+            f" {', '.join(explainer.translations) or 'none'} ('translations' in incident.yml)"
+        )
+    timings = timings or Timings()
+    linked, problems = timings.run("link", lambda: link(translated.content))
+    if problems or linked is None:
+        raise ContentError(problems)
+    linked.translations = explainer.translations
+    return linked
 
 
 def generate(
@@ -119,16 +143,20 @@ def generate(
     author: str | None = None,
     drafts: bool = False,
     page_size: int = PAGE_SIZE,
+    language: str | None = None,
 ) -> Output:
     """Every page and data file of the explainer in ``content_dir``.
 
     ``template_dirs`` are searched for page templates before the generator's own (a site's overrides).
     ``drafts``: for the live preview, text still to be written is shown instead of refused.
-    ``page_size``: records per listing page.
+    ``page_size``: records per listing page. ``language``: one of the explainer's translations, to
+    make its site instead of the original's.
     """
     timings = timings or Timings()
     with quiet_collector():
         explainer = _build_explainer(content_dir, timings, drafts)
-        language = i18n.Language.for_tag(explainer.incident.language)
-        site = Site(explainer, language, page_size=page_size, url=site_url)
+        if language is not None:
+            explainer = translated_explainer(explainer, language, timings)
+        words = i18n.Language.for_tag(explainer.incident.language)
+        site = Site(explainer, words, page_size=page_size, url=site_url)
         return timings.run("render", lambda: render(site, template_dirs, author))

@@ -24,6 +24,7 @@ from . import folder as site_folder
 from .assets import EXTRA_JAVASCRIPT
 from .errors import UsageError
 from .pipeline import BuildReport, Timings, generate, read_incident
+from .settings import versions
 from .write import replace_dir, write_files
 
 SITE_MARKER = ".explainer-site"
@@ -87,9 +88,10 @@ class Built:
 
 
 class _Failed(Exception):
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], report: BuildReport | None = None):
         super().__init__(len(lines))
         self.lines = lines
+        self.report = report or BuildReport()
 
 
 def where_to_run(missing: str) -> str:
@@ -154,20 +156,44 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
     seconds = 0.0
     report = BuildReport()
 
-    def run(folder: Path) -> None:
-        nonlocal seconds, report
-        say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build --strict ...")
-        begun = time.perf_counter()
-        config = load_config(engine, config_file, site_dir=str(folder.absolute()), strict=True)
+    incident = read_incident(content)
+    languages = list(incident.translations or []) if incident is not None else []
+
+    def build_one(folder: Path, language: str | None, site_url: str | None) -> BuildReport:
+        """One language's site into ``folder`` (the original's first: its build empties the folder)."""
+        overrides: dict[str, Any] = {"site_dir": str(folder.absolute()), "strict": True}
+        if site_url:
+            overrides["site_url"] = site_url
+        config = load_config(engine, config_file, **overrides)
+        engines.plugin_of(config).config.translation = language
         with engines.quiet(engine, environment) as messages:
             try:
                 engine.build(config)
             except engine.failure:
-                report = engines.plugin_of(config).report
-                raise _Failed(messages.lines) from None
-            finally:
-                seconds = time.perf_counter() - begun
-        report = engines.plugin_of(config).report
+                raise _Failed(messages.lines, engines.plugin_of(config).report) from None
+        return engines.plugin_of(config).report
+
+    def run(folder: Path) -> None:
+        nonlocal seconds, report
+        say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build --strict ...")
+        begun = time.perf_counter()
+        try:
+            report = build_one(folder, None, None)
+            site_url = load_config(engine, config_file).site_url
+            for language in languages:
+                say(f"      ... and its translation into '{language}', in {shown(site)}/{language}/")
+                url = f"{site_url.rstrip('/')}/{language}/" if site_url else None
+                translated = build_one(folder / language, language, url)
+                report = BuildReport(
+                    records=report.records,
+                    pages=(report.pages or 0) + (translated.pages or 0),
+                    stages={name: value + translated.stages.get(name, 0.0) for name, value in report.stages.items()},
+                )
+        except _Failed as failure:
+            report = failure.report
+            raise
+        finally:
+            seconds = time.perf_counter() - begun
         _mark(folder)
 
     try:
@@ -186,33 +212,46 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
     say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build ...")
     timings = Timings()
     template_dirs = [Path(settings.theme.custom_dir)] if settings.theme.custom_dir else []
-    output = generate(content, timings, template_dirs, site_url)
-    files = site_folder.files(output, site_url, project_of(settings), dict(engine.theme), engine.own_partials)
+    original = read_incident(content)
+    sites: list[tuple[str, dict[str, str | bytes]]] = []  # (folder in the site, files of its source folder)
+    pages = 0
+    for language in [None, *((original.translations or []) if original else [])]:
+        url = f"{site_url.rstrip('/')}/{language}/" if site_url and language else site_url
+        output = generate(content, timings, template_dirs, url, language=language)
+        chosen = versions(original, language, url) if original else []
+        files = site_folder.files(
+            output, url, project_of(settings), dict(engine.theme), engine.own_partials, versions=chosen
+        )
+        sites.append((language or "", files))
+        pages += len(output.pages)
     seconds = 0.0
 
     def run(folder: Path) -> None:
         nonlocal seconds
         begun = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix="explainer-") as work:
-            source = Path(work) / "source"
-            write_files(source, files)
-            result = engine.build_folder(source)
-            seconds = time.perf_counter() - begun
-            if result.returncode != 0 or not (source / "site" / "index.html").is_file():
-                raise _Failed([result.stderr + result.stdout])
-            styles = engine.inline_styles(source / "site")
-            for page in (source / "site").rglob("*.html"):  # the policy the plugin writes, here after the build
-                page.write_text(csp.apply(page.read_text(encoding="utf-8"), styles), encoding="utf-8")
-            shutil.copytree(source / "site", folder, dirs_exist_ok=True)
+            for name, files in sites:
+                if name:
+                    say(f"      ... and its translation into '{name}', in {shown(site)}/{name}/")
+                source = Path(work) / (name or "original")
+                write_files(source, files)
+                result = engine.build_folder(source)
+                if result.returncode != 0 or not (source / "site" / "index.html").is_file():
+                    raise _Failed([result.stderr + result.stdout])
+                styles = engine.inline_styles(source / "site")
+                for page in (source / "site").rglob("*.html"):  # the policy the plugin writes, here after the build
+                    page.write_text(csp.apply(page.read_text(encoding="utf-8"), styles), encoding="utf-8")
+                shutil.copytree(source / "site", folder / name, dirs_exist_ok=True)
+        seconds = time.perf_counter() - begun
         _mark(folder)
 
-    report = BuildReport(records=output.records, pages=len(output.pages), stages=dict(timings.stages))
+    report = BuildReport(records=output.records, pages=pages, stages=dict(timings.stages))
     try:
         replace_dir(site, run, check_site)
     except _Failed as failure:
         return Built(ok=False, report=report, engine_lines=failure.lines)
     stages = {**timings.stages, f"{engine.name} build": seconds}
-    return Built(ok=True, report=report, stages=stages, records=output.records, pages=len(output.pages))
+    return Built(ok=True, report=report, stages=stages, records=output.records, pages=pages)
 
 
 def shown(path: Path) -> str:

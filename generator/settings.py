@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import models
-from .i18n import Language
+from .i18n import Language, own_name
 from .messages import NAV, PALETTE_TOGGLE
 from .prose import first_sentence, parse
 from .site import FEED, Pages
@@ -57,3 +57,24 @@ class SiteSettings:
         """The pages (``.md``) the navigation does not list, sorted."""
         listed = {path for _, path in self.nav}
         return sorted(path for path in pages if path.endswith(".md") and path not in listed)
+
+
+def versions(original: models.Incident, language: str | None, site_url: str | None) -> list[dict[str, str]]:
+    """The explainer's site in each of its languages, the original's first, for a site in ``language``
+    (``None``: the original) at ``site_url``: each one's name in itself, language, root address
+    (``link``) and root relative to this site's (``path``). Empty without translations or address."""
+    if not original.translations or not site_url:
+        return []
+    root = site_url.rstrip("/") + "/"
+    if language and root.endswith(f"/{language}/"):  # this site is in a folder of the original's
+        root = root[: -len(language) - 1]
+    up = "../" if language else ""
+    return [
+        {
+            "name": own_name(tag),
+            "lang": tag,
+            "link": root + ("" if tag == original.language else f"{tag}/"),
+            "path": up + ("" if tag == original.language else f"{tag}/"),
+        }
+        for tag in [original.language, *original.translations]
+    ]

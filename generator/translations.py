@@ -42,6 +42,18 @@ INCIDENT = "incident"
 """The key of incident.yml's fields among a translation's records."""
 
 
+class Foreign(str):
+    """Words a translation leaves in another language: a field not yet translated (in the
+    original's words) or a verbatim quote. Pages mark them with their language."""
+
+    language: str
+
+    def __new__(cls, words: str, language: str) -> Foreign:
+        made = super().__new__(cls, words)
+        made.language = language
+        return made
+
+
 class KeyFactTranslation(models.Model):
     """One key fact, translated: its words only (its sources are the original's)."""
 
@@ -331,14 +343,17 @@ def apply(content: ValidatedContent, translation: Translation) -> Translated:
     every other field kept and listed as a gap."""
     gaps: list[Gap] = []
     quotes: dict[str, str] = {}
-    incident = _translated(content.incident, translation.given(INCIDENT, INCIDENT), INCIDENT_FILE, INCIDENT, gaps)
+    original = content.incident.language
+    incident = _translated(
+        content.incident, translation.given(INCIDENT, INCIDENT), INCIDENT_FILE, INCIDENT, gaps, original
+    )
     incident = incident.model_copy(update={"language": translation.language})
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
     for kind in KINDS:
         rows = []
         for record, origin in content.records.get(kind.key, []):
             given = translation.given(kind.key, record.id)
-            rows.append((_translated(record, given, kind.file, record.id, gaps), origin))
+            rows.append((_translated(record, given, kind.file, record.id, gaps, original), origin))
             if isinstance(record, models.Statement) and record.form == "verbatim":
                 words = getattr(given, QUOTE, None) if given is not None else None
                 if words is None:
@@ -358,7 +373,9 @@ def apply(content: ValidatedContent, translation: Translation) -> Translated:
     return Translated(translation.language, translated, gaps, quotes)
 
 
-def _translated(record: Any, given: BaseModel | None, file: str, record_id: str, gaps: list[Gap]) -> Any:
+def _translated(
+    record: Any, given: BaseModel | None, file: str, record_id: str, gaps: list[Gap], original_language: str
+) -> Any:
     update: dict[str, Any] = {}
     for name in _fields_to_translate(record):
         original = getattr(record, name)
@@ -369,14 +386,18 @@ def _translated(record: Any, given: BaseModel | None, file: str, record_id: str,
                 words = value[index] if value is not None and index < len(value) else None
                 if words is None:
                     gaps.append(Gap(file, record_id, f"key_facts[{index}]"))
+                    facts[index] = fact.model_copy(update={"text": Foreign(fact.text, original_language)})
                 else:
                     facts[index] = fact.model_copy(update={"text": words.text})
             update[name] = facts
         elif value is None:
             if (type(record), name) not in SAME_UNLESS_GIVEN:
                 gaps.append(Gap(file, record_id, name))
+                update[name] = Foreign(original, original_language)
         else:
             update[name] = value
+    if isinstance(record, models.Statement) and record.form == "verbatim":
+        update["text"] = Foreign(record.text, original_language)  # the speaker's own words, as said
     return record.model_copy(update=update) if update else record
 
 

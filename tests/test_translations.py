@@ -6,6 +6,7 @@ tests: invented words for an invented incident.
 
 from __future__ import annotations
 
+import html
 import itertools
 import textwrap
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import models, translations
+from generator import engines, models, translations
 from generator.errors import ContentError
 from generator.link import Explainer
 from generator.pipeline import build_explainer
@@ -295,3 +296,124 @@ def test_schema_covers_a_translations_files_and_marks_them_for_editors(tmp_path:
     statement = json.loads((content / ".schema" / "translation-statements.schema.json").read_text(encoding="utf-8"))
     assert "translation" in next(iter(statement["$defs"].values()))["properties"]
     assert build_explainer(content).translations["es"].content.incident.title.startswith("Incidente")
+
+
+# --- The published site in each language -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The fixture explainer with its partial Spanish translation, built for a loopback port."""
+    from tests.conftest import free_port, make_project
+
+    folder = tmp_path_factory.mktemp("translated")
+    content = translated_copy(folder / "source", SPANISH)
+    project = make_project(folder / "project", content)
+    port = free_port()
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "its translation into 'es', in site/es/" in result.stderr
+    return project / "site", port
+
+
+def _pages(site: Path) -> set[str]:
+    return {
+        page.relative_to(site).as_posix()
+        for page in site.rglob("index.html")
+        if not page.relative_to(site).as_posix().startswith(("es/", "record/"))
+    }
+
+
+def test_every_page_is_published_in_each_language_and_links_its_versions(translated_site: tuple[Path, int]) -> None:
+    import re
+
+    site, port = translated_site
+    original = _pages(site)
+    spanish = {page.relative_to(site / "es").as_posix() for page in (site / "es").rglob("index.html")}
+    assert original and original <= spanish, original - spanish
+    root = f"http://127.0.0.1:{port}/"
+    for page in sorted(original):
+        for prefix, lang in (("", "en"), ("es/", "es")):
+            text = (site / prefix / page).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in text, (prefix, page)
+            here = page.removesuffix("index.html")
+            alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
+            assert alternates == {"en": root + here, "es": root + "es/" + here, "x-default": root + here}, page
+            # The header's switch leads to the same page in each language (a relative address).
+            switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link', text))
+            assert sorted(switch.values()) == ([] if page.startswith("embed/") else ["en", "es"]), page
+            for href, target in switch.items():
+                resolved = (site / prefix / here / href).resolve()
+                assert resolved == (site / ("" if target == "en" else "es/") / here).resolve(), (page, href)
+                assert (resolved / "index.html").is_file()
+
+
+def test_a_translated_page_shows_the_translation_and_marks_the_original_words(
+    translated_site: tuple[Path, int],
+) -> None:
+    site, _ = translated_site
+    home = (site / "es" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Incidente de prueba en el puente del río Example</title>" in home
+    assert "Aún sin traducir." in home  # the summary is still English: marked, with a note
+    timeline = (site / "es" / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "El puente se cierra" in timeline and "Cronología" in timeline
+    # The English summary of an event not translated: inside an element that says it is English.
+    assert '<span lang="en">The inspection ends</span>' in timeline
+    assert '<div lang="en"><p>The council <strong>closed</strong> the bridge' not in timeline  # translated
+    assert "El consejo <strong>cerró</strong> el puente" in timeline
+    statements = (site / "es" / "statements" / "index.html").read_text(encoding="utf-8")
+    # A verbatim quote stays in the speaker's words, marked English, with the explainer's translation.
+    assert '<blockquote lang="en"><p>The bridge is closed until further notice.</p>' in statements
+    assert "<strong>Traducción:</strong> El puente está cerrado hasta nuevo aviso." in statements
+    assert "El ministerio describió el cierre como una precaución." in statements
+    # The original is as before: no marks, no notes.
+    english = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert 'span lang="en"' not in english and "Not yet translated." not in english
+    assert "Aún sin traducir" not in (site / "statements" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_language_switch_keeps_the_reader_on_the_same_record_and_pages_pass_axe(
+    translated_site: tuple[Path, int], browser: object, serve_dir: object
+) -> None:
+    from tests.test_reader import inject_axe
+
+    site, port = translated_site
+    url = str(serve_dir(site, port))  # type: ignore[operator]
+    page = browser.new_page(viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + "statements/#statement-council-announcement")
+    page.wait_for_selector("html.explainer-js", state="attached")  # the chart script has started
+    page.locator(".md-select button").click()
+    page.locator("a.explainer-version[hreflang='es']").click()
+    page.wait_for_url("**/es/statements/#statement-council-announcement")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.locator("#statement-council-announcement").is_visible()
+    for path in ("es/", "es/timeline/", "es/statements/"):
+        page.goto(url + path)
+        page.wait_for_load_state("load")
+        inject_axe(page)
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+        assert violations == [], (path, violations)
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", [engine.name for engine in engines.ENGINES])
+def test_each_engine_publishes_every_language(tmp_path: Path, name: str) -> None:
+    from tests.conftest import make_project
+
+    engine = next(engine for engine in engines.ENGINES if engine.name == name)
+    if not engine.available():
+        pytest.skip(f"{name} is not installed")
+    project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", SPANISH))
+    result = run_explainer("build", "--engine", name, cwd=project, site_url="https://news.example/story/")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for prefix, lang, heading in (("", "en", "Timeline"), ("es/", "es", "Cronología")):
+        page = html.unescape((site / prefix / "timeline" / "index.html").read_text(encoding="utf-8"))
+        assert f'<html lang="{lang}"' in page and heading in page, (name, prefix)
+        assert '<link rel="alternate" hreflang="es" href="https://news.example/story/es/timeline/">' in page
+        assert '<link rel="alternate" hreflang="x-default" href="https://news.example/story/timeline/">' in page
+        assert ('<span lang="en">The inspection ends</span>' in page) == (lang == "es")
+    assert (site / "es" / "search").is_dir() or (site / "es" / "search.json").is_file() or name == "zensical"

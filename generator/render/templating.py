@@ -27,6 +27,7 @@ from ..i18n import Language
 from ..messages import LABELS, Plural
 from ..prose import Reference
 from ..site import Pages, Ref, Site, href, page_href
+from ..translations import Foreign
 from . import text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -45,13 +46,24 @@ class Markdown(Markup):
     def escape(cls, s: Any) -> Markdown:
         if hasattr(s, "__html__"):
             return cls(s.__html__())
+        if isinstance(s, Foreign):
+            return foreign(s)
         return cls(text.inline(str(s)))
+
+
+def foreign(words: Foreign, markup: str | None = None, element: str = "span") -> Markdown:
+    """Words in another language than the page's, in an element that says which (screen readers
+    then read them in that language's voice). ``markup``: the words already made Markdown or HTML."""
+    body = text.inline(str(words)) if markup is None else markup
+    return Markdown(f'<{element} lang="{html.escape(words.language, quote=True)}">{body}</{element}>')
 
 
 def _finalize(value: Any) -> Any:
     # Runs on every {{ expression }}: anything the generator did not mark as Markdown is escaped.
     if type(value) is str:  # the common case, first
         return Markdown(text.inline(value))
+    if isinstance(value, Foreign):
+        return foreign(value)
     if value is None:
         raise TypeError("a template printed a missing value (None): test for it with {% if %}")
     return value if hasattr(value, "__html__") else Markdown.escape(value)
@@ -156,17 +168,29 @@ def environment(
         page = context["page"]
         parsed = site.explainer.parsed(str(value), not inline)
         if inline:
-            return Markdown(text.prose_inline(parsed, lambda _kind, record_id: link_to(page, record_id)))
+            made = text.prose_inline(parsed, lambda _kind, record_id: link_to(page, record_id))
+            return foreign(value, made) if isinstance(value, Foreign) else Markdown(made)
 
         def address(reference: Reference) -> str:
             found = site.ref(reference.id)
             return page_href(page, found.page, found.anchor)
 
+        if isinstance(value, Foreign):  # the lead and the note are in the page's language; the words are not
+            words = foreign(value, parsed.html(address), "div")
+            said = html.escape(language.gettext("Not yet translated."))
+            note = f'<p class="explainer-untranslated">{said}</p>'
+            return Markdown(f"<p><strong>{lead}</strong></p>\n" if lead else "") + Markdown(f"{words}\n{note}")
         return Markdown(parsed.html(address, str(lead or "")))
 
     def link_to(page: str, record_id: str) -> str:
         found = site.ref(record_id)  # type: ignore[union-attr]
         return href(page, found.page, found.anchor)
+
+    def translated_quote(record_id: str) -> str | None:
+        """The explainer's translation of a verbatim statement's words into the page's language."""
+        explainer = site.explainer if site else None
+        version = explainer.translations.get(explainer.incident.language) if explainer else None
+        return version.quotes.get(record_id) if version else None
 
     def join(items: Iterable[Any], separator: str = ", ") -> Markdown:
         return Markdown(separator).join(items)
@@ -183,6 +207,7 @@ def environment(
         gettext=gettext,
         ngettext=ngettext,
         plain=plain,
+        translated_quote=translated_quote,
         language=language,
         indent=lambda depth: Markdown("    " * depth),  # a nested list item's indentation
         picture=lambda figure: Markdown((pictures or {}).get(figure, "")),
@@ -205,7 +230,11 @@ def environment(
         id=identifier,
         block=lambda value: Markdown(text.block(str(value))),
         prose=prose,
-        quote=lambda value: Markdown(text.quote(str(value))),
+        quote=lambda value: (
+            foreign(value, text.html_block(str(value)), "blockquote")
+            if isinstance(value, Foreign)
+            else Markdown(text.quote(str(value)))
+        ),
         code=lambda value: Markdown(text.code(str(value))),
         url=lambda value: Markdown(text.url(str(value))),
         label=lambda value, table: Markdown(language.gettext(LABELS[table][value])),

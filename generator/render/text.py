@@ -114,6 +114,15 @@ def quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in block(text).split("\n"))
 
 
+def html_block(text: str) -> str:
+    """Text of one or more paragraphs as HTML: blank lines separate paragraphs, line breaks are kept."""
+    paragraphs = re.split(r"\n[ \t]*\n", text.strip())
+    return "".join(
+        "<p>" + "<br>\n".join(html_text(line.strip()) for line in paragraph.splitlines() if line.strip()) + "</p>"
+        for paragraph in paragraphs
+    )
+
+
 def html_text(text: str) -> str:
     """Text for HTML element content (also used in chart labels, which Plotly reads as HTML)."""
     return html.escape(text, quote=False)

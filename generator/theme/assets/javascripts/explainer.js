@@ -739,6 +739,19 @@ function onLoad() {
 /* ---- start ---------------------------------------------------------------------------------- */
 
 document.documentElement.classList.add("explainer-js");
+// The language switch (partials/alternate.html) keeps the reader on the record they were reading:
+// the same page in the other language, at the same #fragment (record anchors are the same in each).
+// The page is loaded whole: another language is another site (its own search, its own words), so
+// neither instant navigation nor Material's own guess at the page (from sitemaps) takes it over.
+document.addEventListener("click", function (event) {
+  const link = event.target instanceof Element ? event.target.closest("a.explainer-version") : null;
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const target = new URL(link.getAttribute("href"), window.location.href);
+  target.hash = window.location.hash;
+  window.location.assign(target.href);
+}, true);
 new MutationObserver(schemeChanged).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 if (document.readyState === "complete") onLoad();
 else window.addEventListener("load", onLoad);

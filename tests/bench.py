@@ -5,8 +5,9 @@ For each size N (default 100, 1000 and 5000 events) it writes a synthetic explai
 process (time and peak memory), the site's size, its largest page and the timeline's figure data,
 and the floor: a plain Material build of as many hand-written Markdown pages kept out of the
 navigation, on the same machine in the same run. With --browser it also times drawing the timeline
-and zooming it in headless Chromium, and with --preview the live preview's rebuild after a
-one-record edit.
+and zooming it in headless Chromium, with --preview the live preview's rebuild after a
+one-record edit, and with --translated the build of the explainer and a Spanish translation of it
+(every event's title translated), against the same floor: one plain Material site.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from generator.pipeline import Timings, generate
 from generator.write import write_files
@@ -70,10 +73,25 @@ def floor_project(folder: Path, docs: Path) -> Path:
     return folder
 
 
-def measure(events: int, work: Path, browser: bool, preview: bool) -> dict[str, float]:
+def translate(content: Path, language: str = "es") -> None:
+    """Add a translation into ``language`` giving every event's title (the rest left in the original's
+    words, as a newsroom's translation in progress would)."""
+    incident = content / "incident.yml"
+    data = yaml.safe_load(incident.read_text(encoding="utf-8"))
+    data["translations"] = [language]
+    incident.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    events = yaml.safe_load((content / "events.yml").read_text(encoding="utf-8"))
+    (content / language).mkdir()
+    given = [{"id": event["id"], "title": f"Traducido: {event['title']}"} for event in events]
+    (content / language / "events.yml").write_text(yaml.safe_dump(given, allow_unicode=True, width=100), "utf-8")
+
+
+def measure(events: int, work: Path, browser: bool, preview: bool, translated: bool = False) -> dict[str, float]:
     project = make_project(work / f"n{events}")
     shutil.rmtree(project / "content")
     write_explainer(project / "content", events)
+    if translated:
+        translate(project / "content")
 
     timings = Timings()
     output = generate(project / "content", timings)  # what the plugin runs inside mkdocs build
@@ -174,12 +192,15 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
     parser.add_argument("--browser", action="store_true", help="time drawing the timeline in Chromium")
     parser.add_argument("--preview", action="store_true", help="time the live preview after an edit")
+    parser.add_argument(
+        "--translated", action="store_true", help="give the explainer a Spanish translation: both sites are built"
+    )
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for events in args.sizes:
-            rows.append(measure(events, Path(folder), args.browser, args.preview))
+            rows.append(measure(events, Path(folder), args.browser, args.preview, args.translated))
             print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in rows[-1].items()))
     keys = [k for k in rows[0] if k not in ("events",)]
     print("\n" + f"{'':18}" + "".join(f"{'N=' + str(r['events']):>12}" for r in rows))
@@ -193,7 +214,8 @@ def main() -> None:
         )
     for r in rows:
         print(
-            f"bench: events={r['events']} total_s={r['total_s']:.2f} floor_s={r['floor_s']:.2f} "
+            f"bench: events={r['events']}{' translated=es' if args.translated else ''}"
+            f" total_s={r['total_s']:.2f} floor_s={r['floor_s']:.2f} "
             f"ratio={r['ratio']:.2f} peak_mb={r['peak_mb']:.0f} site_mb={r['site_mb']:.1f}"
         )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -19,11 +20,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, i18n, publish, scaffold, translations
+from . import __version__, catalogs, engines, i18n, publish, scaffold, translate, translations
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
 from .hints import suggest
+from .link import Explainer
 from .pipeline import build_explainer, generate
 from .registry import KINDS
 from .write import sync_files, write_files
@@ -75,16 +77,19 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     records = sum(len(getattr(explainer, kind.key)) for kind in KINDS)
     _say(f"{content}: {records} records, no problems")
-    for language, translated in explainer.translations.items():
-        done, total = translations.status(translated, translated.content)
-        if done == total:
-            _say(f"{content / language}: every field translated ({total})")
-        else:
-            _say(
-                f"{content / language}: {done} of {total} fields translated; the rest show the original's words"
-                f" (explainer translations {language} lists them)"
-            )
+    behind = _translation_status(content, explainer)
+    if behind and args.strict_translations:
+        _say(f"{behind} translated field(s) missing or older than the original (--strict-translations)")
+        return EXIT_CONTENT
     return 0
+
+
+def _translation_status(content: Path, explainer: Explainer) -> int:
+    """Say how far each translation is; the number of fields missing or older than the original."""
+    lines, behind = translate.progress(content, explainer.translations)
+    for line in lines:
+        _say(line)
+    return behind
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -106,11 +111,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
                 f"'{language}' is not a translation of this explainer{suggest(language, explainer.translations)};"
                 f" its translations: {', '.join(explainer.translations)}"
             )
-        done, total = translations.status(translated, translated.content)
-        print(f"{language}: {done} of {total} fields translated")
-        for gap in translated.gaps:
-            print(f"  {publish.shown(content / language / gap.file)}: {gap.record_id}: {gap.field}")
+        if args.update:  # the editor asks: the one write into the content folder this command makes
+            path = content / language / translations.TRACKING_FILE
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(translate.tracking(translated), encoding="utf-8")
+            _say(f"wrote {publish.shown(path)}: {len(translated.given)} translated field(s) marked up to date")
+            continue
+        print("\n".join(translate.listing(translated, functools.partial(_shown_in, content / language))))
     return 0
+
+
+def _shown_in(folder: Path, name: str) -> str:  # a file of a folder as the editor types it
+    return publish.shown(folder / name)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -192,6 +204,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     engine = engines.choose(args.engine)
     site = Path(args.site_dir)
+    if args.strict_translations:  # checked before anything is built, so site/ stays as it is
+        content = publish.content_of(publish.load_config(engines.reader(), Path(args.config_file)))
+        with contextlib.suppress(ContentError):  # a problem in the content: the build reports it
+            if behind := _translation_status(content, build_explainer(content)):
+                _say(f"{behind} field(s) missing or older than the original (--strict-translations): {site}/ kept")
+                return EXIT_CONTENT
     try:
         built = publish.build(engine, Path(args.config_file), site, _say)
     except OSError as error:
@@ -303,17 +321,24 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
+    validate.add_argument(
+        "--strict-translations",
+        action="store_true",
+        help="fail (exit 1) while a translation lacks a field or has one older than the original",
+    )
 
     translated = _command(
         commands,
         "translations",
         cmd_translations,
-        "list the fields each translation does not give yet",
-        ["explainer translations", "explainer translations es"],
+        "list the fields each translation does not give yet, or gives from an older original",
+        ["explainer translations", "explainer translations es", "explainer translations es --update"],
         "For each language in 'translations:' in incident.yml, print how many fields content/LANGUAGE/"
-        " translates and each one still in the original's words, by file and record id.",
+        " translates, each still in the original's words and each older than the original.",
     )
     translated.add_argument("language", nargs="*", help="the languages to report (default: every translation)")
+    up_to_date = f"record every translated field as up to date (writes content/LANGUAGE/{translations.TRACKING_FILE})"
+    translated.add_argument("--update", action="store_true", help=up_to_date)
     translated.add_argument("--content-dir", help=CONTENT_HELP)
 
     new = _command(
@@ -389,6 +414,11 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument(
+        "--strict-translations",
+        action="store_true",
+        help="build nothing while a translation lacks a field or has one older than the original",
+    )
     build.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
 
     serve = _command(

@@ -17,7 +17,7 @@ from .errors import Problem
 from .hints import suggest
 from .prose import Prose
 from .registry import BY_NAME, KINDS, MOMENTS
-from .translations import Translated
+from .translate import Translated
 from .validate import Origin, ValidatedContent, update_after_as_of
 
 KIND_NAMES = {kind.key: kind.name for kind in KINDS}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import i18n, models, translations
+from . import i18n, models, translate, translations
 from .errors import ContentError, UsageError
 from .link import Explainer, link
 from .load import load_yaml
@@ -90,7 +90,7 @@ def _build_explainer(content_dir: Path, timings: Timings, drafts: bool = False) 
     if problems or linked or explainer is None:
         raise ContentError([*problems, *linked])
     explainer.translations = {
-        translation.language: timings.run("translations", functools.partial(translations.apply, content, translation))
+        translation.language: timings.run("translations", functools.partial(translate.apply, content, translation))
         for translation, _ in read
     }
     return explainer

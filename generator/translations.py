@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,7 +25,14 @@ from .errors import Problem
 from .hints import describe_input, suggest
 from .load import LoadedFile
 from .registry import BY_KEY, KINDS
-from .validate import INCIDENT_FILE, Origin, ValidatedContent, read_record_file, validate_record
+from .validate import (
+    INCIDENT_FILE,
+    TRANSLATION_TRACKING,
+    Origin,
+    ValidatedContent,
+    read_record_file,
+    validate_record,
+)
 
 INCIDENT_FIELDS = ("title", "summary", "key_facts", "method", "corrections")
 """The fields of incident.yml a translation gives (the rest is written once)."""
@@ -41,17 +47,10 @@ translated only where it differs): left out, they are not counted as still to tr
 INCIDENT = "incident"
 """The key of incident.yml's fields among a translation's records."""
 
-
-class Foreign(str):
-    """Words a translation leaves in another language: a field not yet translated (in the
-    original's words) or a verbatim quote. Pages mark them with their language."""
-
-    language: str
-
-    def __new__(cls, words: str, language: str) -> Foreign:
-        made = super().__new__(cls, words)
-        made.language = language
-        return made
+TRACKING_FILE = TRANSLATION_TRACKING
+"""In ``content/<language>/``: for each translated field, a fingerprint of the original's words it
+was translated from, written by ``explainer translations --update``; a field whose original has
+changed since is reported as older than the original."""
 
 
 class KeyFactTranslation(models.Model):
@@ -101,39 +100,13 @@ class Translation:
     records: dict[str, dict[str, tuple[BaseModel, Origin]]] = field(default_factory=dict)
     """Kind key (``incident`` for incident.yml) -> record id -> its translated fields and where they
     were written (incident.yml's fields under the id ``incident``)."""
+    recorded: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(record id, field) -> the fingerprint of the original's words it was translated from, as
+    :data:`TRACKING_FILE` says (fields it does not name are not tracked yet)."""
 
     def given(self, kind: str, record_id: str) -> BaseModel | None:
         found = self.records.get(kind, {}).get(record_id)
         return found[0] if found else None
-
-
-@dataclass(frozen=True)
-class Gap:
-    """A field not yet translated."""
-
-    file: str
-    """The record file, relative to the content folder (``events.yml``)."""
-    record_id: str
-    """Its record's id (``incident`` for incident.yml)."""
-    field: str
-    """The field (``key_facts[2]`` for one key fact)."""
-
-
-@dataclass
-class Translated:
-    """The content in one translation's language, with what it still lacks."""
-
-    language: str
-    content: ValidatedContent
-    """The records with every translated field in place of the original's."""
-    gaps: list[Gap]
-    """Every field still in the original's words (shown so, marked with the original's language)."""
-    quotes: dict[str, str]
-    """Verbatim statement id -> the explainer's translation of its words."""
-
-    def untranslated(self, record_id: str) -> frozenset[str]:
-        """The fields of one record still in the original's words."""
-        return frozenset(gap.field for gap in self.gaps if gap.record_id == record_id)
 
 
 # --- Reading -------------------------------------------------------------------------------------
@@ -165,7 +138,38 @@ def load(content: ValidatedContent, language: str, drafts: bool = False) -> tupl
             _read_incident(content, loaded, translation, problems)
         else:
             _read_records(content, key, loaded, translation, problems)
+    _read_tracking(folder / TRACKING_FILE, translation, problems)
     return translation, problems
+
+
+def _read_tracking(path: Path, translation: Translation, problems: list[Problem]) -> None:
+    """The fingerprints :data:`TRACKING_FILE` records: ``file: {record id: {field: fingerprint}}``."""
+    if path.is_symlink():
+        problems.append(Problem(path, 0, 0, "record files must not be symbolic links"))
+        return
+    loaded = read_record_file(path, problems, drafts=True)
+    if loaded is None:
+        return
+    data = loaded.data
+    shape = isinstance(data, dict) and all(
+        isinstance(records, dict)
+        and all(
+            isinstance(fields_, dict) and all(isinstance(v, str) for v in fields_.values())
+            for fields_ in records.values()
+        )
+        for records in data.values()
+    )
+    if not shape:
+        problems.append(
+            Problem(
+                path, 1, 1, f"{TRACKING_FILE} is written by explainer translations --update: run it to write it again"
+            )
+        )
+        return
+    for records in data.values():
+        for record_id, fields_ in records.items():
+            for name, fingerprint in fields_.items():
+                translation.recorded[(str(record_id), str(name))] = fingerprint
 
 
 def _read_incident(
@@ -333,101 +337,3 @@ def _value_at(record: Any, loc: tuple[str | int, ...]) -> Any:
         if value is None:
             return None
     return value
-
-
-# --- Applying ------------------------------------------------------------------------------------
-
-
-def apply(content: ValidatedContent, translation: Translation) -> Translated:
-    """The content in the translation's language: each translated field in place of the original's,
-    every other field kept and listed as a gap."""
-    gaps: list[Gap] = []
-    quotes: dict[str, str] = {}
-    original = content.incident.language
-    incident = _translated(
-        content.incident, translation.given(INCIDENT, INCIDENT), INCIDENT_FILE, INCIDENT, gaps, original
-    )
-    incident = incident.model_copy(update={"language": translation.language})
-    records: dict[str, list[tuple[models.Record, Origin]]] = {}
-    for kind in KINDS:
-        rows = []
-        for record, origin in content.records.get(kind.key, []):
-            given = translation.given(kind.key, record.id)
-            rows.append((_translated(record, given, kind.file, record.id, gaps, original), origin))
-            if isinstance(record, models.Statement) and record.form == "verbatim":
-                words = getattr(given, QUOTE, None) if given is not None else None
-                if words is None:
-                    gaps.append(Gap(kind.file, record.id, QUOTE))
-                else:
-                    quotes[record.id] = words
-        records[kind.key] = rows
-    translated = ValidatedContent(
-        content.root,
-        typing.cast(models.Incident, incident),
-        content.incident_origin,
-        records,
-        content.prose,
-        dict(content.pending),
-        set(content.troubled),
-    )
-    return Translated(translation.language, translated, gaps, quotes)
-
-
-def _translated(
-    record: Any, given: BaseModel | None, file: str, record_id: str, gaps: list[Gap], original_language: str
-) -> Any:
-    update: dict[str, Any] = {}
-    for name in _fields_to_translate(record):
-        original = getattr(record, name)
-        value = getattr(given, name, None) if given is not None else None
-        if name == "key_facts":
-            facts = list(original)
-            for index, fact in enumerate(original):
-                words = value[index] if value is not None and index < len(value) else None
-                if words is None:
-                    gaps.append(Gap(file, record_id, f"key_facts[{index}]"))
-                    facts[index] = fact.model_copy(update={"text": Foreign(fact.text, original_language)})
-                else:
-                    facts[index] = fact.model_copy(update={"text": words.text})
-            update[name] = facts
-        elif value is None:
-            if (type(record), name) not in SAME_UNLESS_GIVEN:
-                gaps.append(Gap(file, record_id, name))
-                update[name] = Foreign(original, original_language)
-        else:
-            update[name] = value
-    if isinstance(record, models.Statement) and record.form == "verbatim":
-        update["text"] = Foreign(record.text, original_language)  # the speaker's own words, as said
-    return record.model_copy(update=update) if update else record
-
-
-def _fields_to_translate(record: BaseModel) -> Iterator[str]:
-    """The translatable fields a record has a value in (a verbatim statement's words excepted)."""
-    for name in translatable(type(record)):
-        if isinstance(record, models.Statement) and name == "text" and record.form == "verbatim":
-            continue
-        if getattr(record, name) is not None:
-            yield name
-
-
-def status(translated: Translated, content: ValidatedContent) -> tuple[int, int]:
-    """(fields translated, fields to translate) in one language."""
-    total = sum(1 for _ in _all_fields(content))
-    return total - len(translated.gaps), total
-
-
-def _all_fields(content: ValidatedContent) -> Iterator[tuple[str, str]]:
-    for name in _fields_to_translate(content.incident):
-        if name == "key_facts":
-            yield from ((INCIDENT, f"key_facts[{i}]") for i in range(len(content.incident.key_facts)))
-        else:
-            yield INCIDENT, name
-    for kind in KINDS:
-        for record, _ in content.records.get(kind.key, []):
-            yield from (
-                (record.id, name)
-                for name in _fields_to_translate(record)
-                if (type(record), name) not in SAME_UNLESS_GIVEN
-            )
-            if isinstance(record, models.Statement) and record.form == "verbatim":
-                yield record.id, QUOTE

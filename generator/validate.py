@@ -143,6 +143,8 @@ def _language_problem(tag: str) -> str | None:
 
 
 RECORD_FILES = frozenset({INCIDENT_FILE, *(kind.file for kind in KINDS)})
+TRANSLATION_TRACKING = "translated-from.yml"
+"""Beside a translation's files: what each translated field was translated from (:mod:`translations`)."""
 SCHEMA_DIR = ".schema"
 """Where ``explainer schema`` writes the JSON Schemas editors' tools complete from (never published)."""
 
@@ -179,7 +181,7 @@ def stray_files(root: Path, patterns: typing.Sequence[str] = (), languages: typi
             if relative in RECORD_FILES and not path.is_symlink():
                 continue
             language, _, rest = relative.partition("/")
-            if language in languages and rest in RECORD_FILES:
+            if language in languages and (rest in RECORD_FILES or rest == TRANSLATION_TRACKING):
                 continue  # read (and a symbolic link refused) with the translation
             if rest in RECORD_FILES and "/" not in rest and _LANGUAGE_FOLDER.match(language):
                 problems.append(

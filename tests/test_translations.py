@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import engines, models, translations
+from generator import engines, models, translate, translations
 from generator.errors import ContentError
 from generator.link import Explainer
 from generator.pipeline import build_explainer
@@ -111,7 +111,7 @@ def test_a_translation_replaces_its_fields_and_lists_every_other_as_a_gap(tmp_pa
     assert ("ana-example", "role") not in gaps and ("ana-example", "name") not in gaps, "a name is kept unless given"
     assert ("ministry-post", "access_note") in gaps
     assert spanish.untranslated("bridge-closed") == {"location"}
-    done, total = translations.status(spanish, content)
+    done, total = translate.status(spanish, content)
     assert (done, total) == (total - len(spanish.gaps), total) and done == 8
     # The original is untouched.
     assert explainer.events["bridge-closed"].title == original.events["bridge-closed"].title
@@ -120,7 +120,7 @@ def test_a_translation_replaces_its_fields_and_lists_every_other_as_a_gap(tmp_pa
 def test_no_translation_folder_means_every_field_is_a_gap(tmp_path: Path) -> None:
     explainer = build_explainer(translated_copy(tmp_path, {}))
     spanish = explainer.translations["es"]
-    done, total = translations.status(spanish, spanish.content)
+    done, total = translate.status(spanish, spanish.content)
     assert done == 0 and total == len(spanish.gaps) > 30
 
 
@@ -233,12 +233,12 @@ def test_validate_reports_each_translations_progress_and_translations_lists_what
     result = run_explainer("validate", "content", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     spanish = build_explainer(content).translations["es"]
-    done, total = translations.status(spanish, spanish.content)
+    done, total = translate.status(spanish, spanish.content)
     assert f"content/es: {done} of {total} fields translated" in result.stderr
     listed = run_explainer("translations", "es", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    assert lines[0] == f"es: {done} of {total} fields translated"
+    assert lines[0] == f"es: {done} of {total} fields translated, 0 older than the original"
     assert "  content/es/events.yml: bridge-closed: location" in lines
     assert len(lines) == 1 + total - done
     wrong = run_explainer("translations", "fr", cwd=tmp_path)
@@ -417,3 +417,42 @@ def test_each_engine_publishes_every_language(tmp_path: Path, name: str) -> None
         assert '<link rel="alternate" hreflang="x-default" href="https://news.example/story/timeline/">' in page
         assert ('<span lang="en">The inspection ends</span>' in page) == (lang == "es")
     assert (site / "es" / "search").is_dir() or (site / "es" / "search.json").is_file() or name == "zensical"
+
+
+def test_a_translated_field_whose_original_changed_is_reported_until_brought_up_to_date(tmp_path: Path) -> None:
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", SPANISH))
+    content = project / "content"
+    before = run_explainer("validate", cwd=project)
+    assert "8 not tracked yet (explainer translations --update)" in before.stderr, before.stderr
+    wrote = run_explainer("translations", "es", "--update", cwd=project)
+    assert wrote.returncode == 0 and "wrote content/es/translated-from.yml: 8 translated field(s)" in wrote.stderr
+    tracked = (content / "es" / "translated-from.yml").read_text(encoding="utf-8")
+    assert tracked.startswith("# Written by `explainer translations --update`")
+    assert "not tracked" not in run_explainer("validate", cwd=project).stderr
+    # An editor rewords the original title of an event whose title is translated.
+    events = content / "events.yml"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("title: The bridge is closed\n", "title: The bridge closes\n"),
+        encoding="utf-8",
+    )
+    said = run_explainer("validate", cwd=project)
+    assert said.returncode == 0, said.stderr  # not an error unless asked
+    assert "content/es: 8 of 37 fields translated; 1 older than the original (it has changed since)" in said.stderr
+    listed = run_explainer("translations", "es", cwd=project).stdout.splitlines()
+    assert listed[0] == "es: 8 of 37 fields translated, 1 older than the original"
+    assert listed[-1] == "  content/es/events.yml: bridge-closed: title (original changed)"
+    strict = run_explainer("validate", "--strict-translations", cwd=project)
+    assert strict.returncode == 1 and "30 translated field(s) missing or older" in strict.stderr
+    build = run_explainer("build", "--strict-translations", cwd=project, site_url="https://news.example/")
+    assert build.returncode == 1 and "(--strict-translations): site/ kept" in build.stderr
+    assert not (project / "site").exists()
+    # Brought up to date (here: marked so), nothing is older than the original any more.
+    run_explainer("translations", "es", "--update", cwd=project)
+    assert "older than the original" not in run_explainer("validate", cwd=project).stderr
+    # The file is the tool's: anything else in it is refused, with how to write it again.
+    (content / "es" / "translated-from.yml").write_text("- a list\n", encoding="utf-8")
+    broken = run_explainer("validate", cwd=project)
+    assert broken.returncode == 1
+    assert "translated-from.yml:1:1: translated-from.yml is written by explainer translations --update" in broken.stderr

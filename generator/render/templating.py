@@ -27,7 +27,7 @@ from ..i18n import Language
 from ..messages import LABELS, Plural
 from ..prose import Reference
 from ..site import Pages, Ref, Site, href, page_href
-from ..translations import Foreign
+from ..translate import Foreign
 from . import text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

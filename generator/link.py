@@ -89,6 +89,8 @@ class Explainer:
     """(text, block) -> every prose field parsed (see :meth:`parsed`)."""
     translations: dict[str, Translated] = field(default_factory=dict)
     """Language -> the records in that language, for each of ``translations`` in incident.yml."""
+    original: Explainer | None = None
+    """For the explainer in one of its translations' languages: the explainer as written."""
 
     def parsed(self, text: str, block: bool = True) -> Prose:
         """A prose field, parsed once."""

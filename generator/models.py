@@ -7,7 +7,7 @@ docstring; it becomes the field's description.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
@@ -392,3 +392,8 @@ class OpenDataParts(Model):
     """Ids of the events and statements in the timeline's order; the first is number 1."""
     mentions: dict[str, list[str]]
     """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
+    translations: dict[str, dict[str, dict[str, dict[str, Any]]]] | None = None
+    """Only for an explainer with translations: language -> record file (``incident`` for
+    incident.yml) -> record id (``incident``) -> each field translated into it, as its translation
+    gives it (``key_facts``: a list in the original's order, ``null`` where not yet translated;
+    ``translation``: a verbatim statement's words). The records above are the original's."""

@@ -132,6 +132,7 @@ def translated_explainer(explainer: Explainer, language: str, timings: Timings |
     if problems or linked is None:
         raise ContentError(problems)
     linked.translations = explainer.translations
+    linked.original = explainer
     return linked
 
 

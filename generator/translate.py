@@ -234,3 +234,26 @@ def listing(translated: Translated, shown: Callable[[str], str]) -> list[str]:
     lines += [f"  {shown(gap.file)}: {gap.record_id}: {gap.field}" for gap in translated.gaps]
     lines += [f"  {shown(gap.file)}: {gap.record_id}: {gap.field} (original changed)" for gap in translated.stale]
     return lines
+
+
+def given_fields(translated: Translated) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each field a translation gives, as given: record file stem (``incident``) -> record id
+    (``incident``) -> field -> its words (``key_facts``: a list in the original's order, ``None``
+    where a fact is not translated yet)."""
+    content = translated.content
+    records = {record.id: record for rows in content.records.values() for record, _ in rows}
+    facts: list[str | None] = [None] * len(content.incident.key_facts)
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for gap in sorted(translated.given, key=lambda g: (g.file, g.record_id, g.field)):
+        stem = gap.file.removesuffix(".yml")
+        fields_ = out.setdefault(stem, {}).setdefault(gap.record_id, {})
+        if gap.field.startswith("key_facts["):
+            index = int(gap.field[len("key_facts[") : -1])
+            facts[index] = str(content.incident.key_facts[index].text)
+            fields_["key_facts"] = facts
+        elif gap.field == QUOTE:
+            fields_[QUOTE] = translated.quotes[gap.record_id]
+        else:
+            record = content.incident if gap.record_id == INCIDENT else records[gap.record_id]
+            fields_[gap.field] = str(getattr(record, gap.field))
+    return out

@@ -456,3 +456,28 @@ def test_a_translated_field_whose_original_changed_is_reported_until_brought_up_
     broken = run_explainer("validate", cwd=project)
     assert broken.returncode == 1
     assert "translated-from.yml:1:1: translated-from.yml is written by explainer translations --update" in broken.stderr
+
+
+def test_open_data_holds_the_records_as_written_and_every_translations_fields(
+    translated_site: tuple[Path, int],
+) -> None:
+    import json
+
+    from generator.render.opendata import OpenData
+
+    site, _ = translated_site
+    document = json.loads((site / "data" / "explainer.json").read_text(encoding="utf-8"))
+    assert json.loads((site / "es" / "data" / "explainer.json").read_text(encoding="utf-8")) == document
+    assert (site / "es" / "data" / "events.csv").read_bytes() == (site / "data" / "events.csv").read_bytes()
+    OpenData.model_validate(document)
+    events = {event["id"]: event for event in document["events"]}
+    assert events["bridge-closed"]["title"] == "The bridge is closed"  # the original, as written
+    spanish = document["translations"]["es"]
+    assert spanish["events"]["bridge-closed"] == {
+        "title": "El puente se cierra",
+        "summary": "El consejo **cerró** el puente, como dice [su anuncio](statement:council-announcement).",
+    }
+    assert spanish["incident"]["incident"]["key_facts"][1] is None
+    assert spanish["incident"]["incident"]["key_facts"][0].startswith("El puente se cerró")
+    assert spanish["statements"]["council-announcement"]["translation"] == "El puente está cerrado hasta nuevo aviso."
+    assert "inspection-done" not in spanish["events"]  # nothing of it is translated yet

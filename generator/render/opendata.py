@@ -21,6 +21,7 @@ from .. import introspect, models
 from ..registry import KINDS
 from ..site import Site
 from ..tables import LIST_SEPARATOR, columns
+from ..translate import given_fields
 from .outputs import Build, Files, output
 
 FORMAT_VERSION = 1
@@ -40,8 +41,9 @@ OpenData: type[BaseModel] = create_model(  # type: ignore[call-overload]
 
 
 def document(site: Site) -> dict[str, Any]:
-    """The explainer as plain JSON data (the order of records is the site's)."""
-    explainer = site.explainer
+    """The explainer as plain JSON data (the order of records is the site's). Every language's site
+    has the same records, as written, with each translation's fields beside them."""
+    explainer = site.explainer.original or site.explainer
     data: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "incident": explainer.incident.model_dump(mode="json", exclude_none=True, exclude={"ignore"}),
@@ -52,6 +54,10 @@ def document(site: Site) -> dict[str, Any]:
     data["addresses"] = {record_id: site.lasting(record_id) for record_id in explainer.kind_of}
     data["timeline"] = [entry.record.id for entry in explainer.timeline]
     data["mentions"] = {target: list(holders) for target, holders in explainer.mentions.items()}
+    if explainer.translations:
+        data["translations"] = {
+            language: given_fields(translated) for language, translated in explainer.translations.items()
+        }
     return data
 
 
@@ -109,7 +115,7 @@ def table(site: Site, key: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    for record in getattr(site.explainer, key).values():
+    for record in getattr(site.explainer.original or site.explainer, key).values():  # as written
         values = {**_flat(record), "address": site.lasting(record.id)}
         writer.writerow([cell(values.get(name)) for name in names])
     return out.getvalue()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import json
 import logging
 import os
@@ -117,12 +116,8 @@ def cmd_translations(args: argparse.Namespace) -> int:
             path.write_text(translate.tracking(translated), encoding="utf-8")
             _say(f"wrote {publish.shown(path)}: {len(translated.given)} translated field(s) marked up to date")
             continue
-        print("\n".join(translate.listing(translated, functools.partial(_shown_in, content / language))))
+        print("\n".join(translate.listing(translated, content / language, publish.shown)))
     return 0
-
-
-def _shown_in(folder: Path, name: str) -> str:  # a file of a folder as the editor types it
-    return publish.shown(folder / name)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -241,7 +236,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f" explainer generate --out build, then {engine.name} serve -f build/mkdocs.yml"
         )
     config_file = Path(args.config_file)
-    publish.load_config(engine, config_file)  # a clear message for a missing or broken configuration
+    settings = publish.load_config(engine, config_file)  # a clear message for a missing or broken configuration
+    if args.language:  # the plugin previews this translation instead of the original
+        os.environ[engines.PREVIEW_LANGUAGE] = publish.translation_of(settings, args.language)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the preview, not with a traceback
@@ -433,6 +430,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
+    serve.add_argument("--language", help="preview this translation (one of 'translations' in incident.yml)")
 
     catalogs_command = _command(
         commands,

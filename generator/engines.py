@@ -28,6 +28,10 @@ PLUGIN = "explainer"
 """The plugin's name in the engine's configuration."""
 
 
+PREVIEW_LANGUAGE = "EXPLAINER_PREVIEW_LANGUAGE"
+"""Set by ``explainer serve --language es``: the plugin's live preview shows that translation."""
+
+
 @dataclass(frozen=True)
 class Engine:
     """A static site engine with MkDocs 1.x's Python API."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from .assets import (
     AssetError,
     plotly_bundle,
 )
+from .engines import PREVIEW_LANGUAGE
 from .errors import ContentError
 from .load import load_yaml
 from .messages import NAV
@@ -96,6 +98,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # Before the search plugin's on_config, which takes its language from the theme's.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.serving and not self.config.translation:
+            self.config.translation = os.environ.get(PREVIEW_LANGUAGE) or None
         incident = read_incident(self._content_dir(config), self.config.translation)
         self.settings = None
         if incident is not None:

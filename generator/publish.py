@@ -135,6 +135,15 @@ def content_of(settings: Any) -> Path:
     return Path(plugin.config.content_dir or settings.docs_dir)
 
 
+def translation_of(settings: Any, language: str) -> str:
+    """``language``, when it is one of the explainer's translations; else a clear usage error."""
+    incident = read_incident(content_of(settings))
+    if incident is not None and language not in (incident.translations or []):
+        listed = ", ".join(incident.translations or []) or "it lists none"
+        raise UsageError(f"--language {language}: not one of the translations in incident.yml ({listed})")
+    return language
+
+
 def build(engine: engines.Engine | engines.FolderEngine, config_file: Path, site: Path,
           say: Callable[[str], None]) -> Built:  # fmt: skip
     """Build the project into ``site`` with ``engine``; ``site`` is left as it was unless it succeeds.

@@ -223,16 +223,18 @@ def progress(content: Path, versions: dict[str, Translated]) -> tuple[list[str],
     return lines, behind
 
 
-def listing(translated: Translated, shown: Callable[[str], str]) -> list[str]:
+def listing(translated: Translated, folder: Path, shown: Callable[[Path], str]) -> list[str]:
     """What ``explainer translations`` prints for one language: its progress, then each field still
-    to translate and each older than the original, by file (``shown``: a record file's path as the
-    editor types it) and record."""
+    to translate and each older than the original, by file (in ``folder``, as ``shown`` words a
+    path) and record."""
     done, total = status(translated, translated.content)
     lines = [
         f"{translated.language}: {done} of {total} fields translated, {len(translated.stale)} older than the original"
     ]
-    lines += [f"  {shown(gap.file)}: {gap.record_id}: {gap.field}" for gap in translated.gaps]
-    lines += [f"  {shown(gap.file)}: {gap.record_id}: {gap.field} (original changed)" for gap in translated.stale]
+    lines += [f"  {shown(folder / gap.file)}: {gap.record_id}: {gap.field}" for gap in translated.gaps]
+    lines += [
+        f"  {shown(folder / gap.file)}: {gap.record_id}: {gap.field} (original changed)" for gap in translated.stale
+    ]
     return lines
 
 

@@ -11,7 +11,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import free_port, make_project
+from tests.conftest import free_port, make_project, run_explainer
 
 
 def fetch(url: str) -> str:
@@ -63,4 +63,33 @@ def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> N
         server.terminate()
         output, _ = server.communicate(timeout=20)
     assert "missing required field 'actors'" in output, "the problem is reported in the terminal too"
+    assert "Traceback" not in output
+
+
+def test_serve_previews_a_translation_and_refuses_a_language_it_does_not_have(tmp_path: Path) -> None:
+    from tests.test_translations import SPANISH, translated_copy
+
+    project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", SPANISH))
+    wrong = run_explainer("serve", "--language", "fr", cwd=project)
+    assert wrong.returncode == 2
+    assert "--language fr: not one of the translations in incident.yml (es)" in wrong.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), "--language", "es"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}/"
+    events = project / "content" / "es" / "events.yml"
+    try:
+        wait_for(lambda: "El puente se cierra" in fetch(base + "timeline/"), 60)
+        assert '<html lang="es"' in fetch(base + "timeline/")
+        # Editing the translation rebuilds the preview.
+        events.write_text(
+            events.read_text(encoding="utf-8").replace("El puente se cierra", "Cierran el puente"), "utf-8"
+        )
+        wait_for(lambda: "Cierran el puente" in fetch(base + "timeline/"), 15)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
     assert "Traceback" not in output

@@ -99,16 +99,14 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(error.format(Path.cwd()), file=sys.stderr)
         _say(f"{len(error.problems)} problem(s) found: mend them first (explainer validate)")
         return EXIT_CONTENT
-    wanted = args.language or list(explainer.translations)
-    if not explainer.translations:
+    if not (args.language or explainer.translations):
         _say("this explainer has no translations: list their languages in incident.yml, e.g. translations: [es]")
-        return 0
-    for language in wanted:
+    for language in args.language or list(explainer.translations):
         translated = explainer.translations.get(language)
         if translated is None:
             raise UsageError(
                 f"'{language}' is not a translation of this explainer{suggest(language, explainer.translations)};"
-                f" its translations: {', '.join(explainer.translations)}"
+                f" its translations: {', '.join(explainer.translations) or 'none (translations: in incident.yml)'}"
             )
         if args.update:  # the editor asks: the one write into the content folder this command makes
             path = content / language / translations.TRACKING_FILE
@@ -125,6 +123,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     about = list(args.about or [])
     if about and args.kind != "update":
         raise UsageError("--about is for updates: explainer new update --about RECORD-ID")
+    if args.language:  # a translation of the record --id names, to fill in
+        path = scaffold.append_translation(content, args.kind, args.id or "", args.language)
+        _say(f"added a translation of '{args.id}' at the end of {publish.shown(path)}: write each field marked ✎")
+        return 0
     ids = scaffold.used_ids(content)
     for record_id in about:
         if record_id not in ids:
@@ -358,6 +360,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="RECORD-ID",
         help="for an update: a record it concerns (repeat for several); dated today",
     )
+    new.add_argument("--language", help="append a translation, into this language, of the record --id names")
     new.add_argument("--content-dir", help=CONTENT_HELP)
 
     schema = _command(

@@ -210,13 +210,47 @@ def append_record(
         if record_id in existing_ids:
             raise UsageError(f"id '{record_id}' is already used: choose another")
     stem = KIND_FILES[kind]
-    path = content / f"{stem}.yml"
-    text = record_template(kind, record_id or "", about, today)
+    return _append(content / f"{stem}.yml", modeline(stem), record_template(kind, record_id or "", about, today))
+
+
+def append_translation(content: Path, kind: str, record_id: str, language: str) -> Path:
+    """Append to ``content/<language>/`` a translation of one record to fill in: its id, then each
+    field a translation gives that the record has, under the original's words as comments, with
+    the placeholder a build refuses until it is written."""
+    stem = KIND_FILES[kind]
+    loaded, _ = load_yaml(content / "incident.yml")
+    listed = loaded.data.get("translations") if loaded is not None and isinstance(loaded.data, dict) else None
+    if not isinstance(listed, list) or language not in listed:
+        raise UsageError(f"--language {language}: add it to 'translations' in incident.yml first")
+    originals, _ = load_yaml(content / f"{stem}.yml")
+    records = originals.data if originals is not None and isinstance(originals.data, list) else []
+    original = next((r for r in records if isinstance(r, dict) and r.get("id") == record_id), None)
+    if original is None:
+        raise UsageError(f"no {kind} in {stem}.yml has the id '{record_id}': a translation translates a record")
+    path = content / language / f"{stem}.yml"
+    if path.exists() and record_id in used_ids(path.parent, f"{stem}.yml"):
+        raise UsageError(f"'{record_id}' is already translated in {language}/{stem}.yml")
+    verbatim = original.get("form") == "verbatim"
+    lines = [f"- id: {record_id}"]
+    for name in translations.translation_model(BY_NAME[kind].model).model_fields:
+        if name == "id" or (name == "text" and verbatim) or (name == translations.QUOTE and not verbatim):
+            continue  # a verbatim statement's words are translated in 'translation', never in place
+        words = original.get("text" if name == translations.QUOTE else name)
+        if isinstance(words, str) and words.strip():
+            lines += [f"  # {name}, in the original:", *(f"  #   {line}".rstrip() for line in words.splitlines())]
+            lines.append(f'  {name}: "{fields.PLACEHOLDER}"')
+    path.parent.mkdir(exist_ok=True)
+    return _append(path, modeline(stem, translated=True), "\n".join(lines) + "\n")
+
+
+def _append(path: Path, first_line: str, text: str) -> Path:
+    """Append ``text`` to a record file, its existing bytes kept exactly (a new file starts with
+    ``first_line``, the schema's modeline)."""
     not_regular = not_a_file(path) if path.exists() else None
     if not_regular:
         raise UsageError(f"{path}: {not_regular}")
     if not path.exists() or path.stat().st_size == 0:
-        path.write_text(modeline(stem) + "\n" + text, encoding="utf-8")
+        path.write_text(first_line + "\n" + text, encoding="utf-8")
         return path
     with path.open("rb+") as handle:
         handle.seek(-1, 2)
@@ -316,12 +350,13 @@ def init_project(
     return written
 
 
-def used_ids(content: Path) -> set[str]:
-    """Ids already used in the content, read with the project's own YAML loader (``no``, ``off``,
-    ``017`` and ``0x1f`` stay the text they are), leniently: a half-written file must not block
-    ``new``, so a file that does not load is read again up to its first problem's line."""
+def used_ids(content: Path, pattern: str = "*.yml") -> set[str]:
+    """Ids already used in the content (the files ``pattern`` names), read with the project's own
+    YAML loader (``no``, ``off``, ``017`` and ``0x1f`` stay the text they are), leniently: a
+    half-written file must not block ``new``, so a file that does not load is read again up to its
+    first problem's line."""
     ids: set[str] = set()
-    for path in sorted(content.glob("*.yml")):
+    for path in sorted(content.glob(pattern)):
         loaded, problems = load_yaml(path)
         if loaded is None and problems and problems[0].line > 1:
             loaded = _load_head(path, problems[0].line)

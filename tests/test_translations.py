@@ -481,3 +481,34 @@ def test_open_data_holds_the_records_as_written_and_every_translations_fields(
     assert spanish["incident"]["incident"]["key_facts"][0].startswith("El puente se cerró")
     assert spanish["statements"]["council-announcement"]["translation"] == "El puente está cerrado hasta nuevo aviso."
     assert "inspection-done" not in spanish["events"]  # nothing of it is translated yet
+
+
+def test_new_appends_a_translation_to_fill_in_under_the_originals_words(tmp_path: Path) -> None:
+    content = translated_copy(tmp_path, {"es/statements.yml": SPANISH["es/statements.yml"]})
+    added = run_explainer("new", "event", "--id", "inspection-done", "--language", "es", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "added a translation of 'inspection-done' at the end of content/es/events.yml" in added.stderr
+    events = (content / "es" / "events.yml").read_text(encoding="utf-8")
+    assert events.startswith("# yaml-language-server: $schema=../.schema/translation-events.schema.json\n")
+    assert '  # title, in the original:\n  #   The inspection ends\n  title: "\u270e"\n' in events
+    assert "when" not in events and "sources" not in events  # only what a translation gives
+    # A placeholder is refused until it is written, where it is written.
+    found = problems_of(content)
+    assert [problem.split(": ", 1)[0] for problem in found] == ["es/events.yml:5:10", "es/events.yml:8:12"]
+    # A verbatim statement is translated in 'translation', its words shown to the translator.
+    statements = content / "es" / "statements.yml"
+    statements.write_text("", encoding="utf-8")
+    assert (
+        run_explainer("new", "statement", "--id", "council-announcement", "--language", "es", cwd=tmp_path).returncode
+        == 0
+    )
+    stub = statements.read_text(encoding="utf-8")
+    assert '  translation: "\u270e"' in stub and "  #   The bridge is closed until further notice." in stub
+    assert "\n  text:" not in stub
+    for args, message in (
+        (["--id", "inspection-done", "--language", "es"], "'inspection-done' is already translated in es/events.yml"),
+        (["--id", "no-such-event", "--language", "es"], "no event in events.yml has the id 'no-such-event'"),
+        (["--id", "inspection-done", "--language", "fr"], "--language fr: add it to 'translations' in incident.yml"),
+    ):
+        refused = run_explainer("new", "event", *args, cwd=tmp_path)
+        assert refused.returncode == 2 and message in refused.stderr, refused.stderr

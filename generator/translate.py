@@ -23,6 +23,9 @@ from .registry import KINDS
 from .translations import INCIDENT, QUOTE, SAME_UNLESS_GIVEN, Translation, translatable
 from .validate import INCIDENT_FILE, Origin, ValidatedContent
 
+DATED = ("when", "until", "published")
+"""The date fields of records: their ``basis`` stays in the original's words in every language."""
+
 
 def fingerprint(words: str) -> str:
     """A short fingerprint of a field's original words (what a translation was made from)."""
@@ -170,6 +173,11 @@ def _translated(
             found.given[Gap(file, record_id, name)] = fingerprint(original)
     if isinstance(record, models.Statement) and record.form == "verbatim":
         update["text"] = Foreign(record.text, original_language)  # the speaker's own words, as said
+    for name in DATED:  # a date's basis is written once, in the original's words: marked so
+        date = getattr(record, name, None)
+        basis = getattr(date, "basis", None)
+        if date is not None and basis:
+            update[name] = date.model_copy(update={"basis": Foreign(basis, original_language)})
     return record.model_copy(update=update) if update else record
 
 

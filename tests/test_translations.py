@@ -359,6 +359,8 @@ def test_a_translated_page_shows_the_translation_and_marks_the_original_words(
     assert "El puente se cierra" in timeline and "Cronología" in timeline
     # The English summary of an event not translated: inside an element that says it is English.
     assert '<span lang="en">The inspection ends</span>' in timeline
+    # A date's basis is written once, in the original's words: marked as English too.
+    assert '<em>Fundamento:</em> <span lang="en">The report says the inspection ended' in timeline
     assert '<div lang="en"><p>The council <strong>closed</strong> the bridge' not in timeline  # translated
     assert "El consejo <strong>cerró</strong> el puente" in timeline
     statements = (site / "es" / "statements" / "index.html").read_text(encoding="utf-8")

@@ -392,12 +392,19 @@ def test_the_language_switch_keeps_the_reader_on_the_same_record_and_pages_pass_
     page.wait_for_url("**/es/statements/#statement-council-announcement")
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("#statement-council-announcement").is_visible()
-    for path in ("es/", "es/timeline/", "es/statements/"):
-        page.goto(url + path)
-        page.wait_for_load_state("load")
-        inject_axe(page)
-        violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
-        assert violations == [], (path, violations)
+    for scheme in ("light", "dark"):  # a context each: Material keeps the palette it first chose
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        for path in ("es/", "es/timeline/", "es/statements/", "es/actors/", "es/questions/", "es/changes/"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert shown == {"light": "default", "dark": "slate"}[scheme], (scheme, shown)
+            inject_axe(page)
+            violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+            assert violations == [], (scheme, path, violations)
+        context.close()
     assert errors == []
 
 

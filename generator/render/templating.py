@@ -60,10 +60,8 @@ def foreign(words: Foreign, markup: str | None = None, element: str = "span") ->
 
 def _finalize(value: Any) -> Any:
     # Runs on every {{ expression }}: anything the generator did not mark as Markdown is escaped.
-    if type(value) is str:  # the common case, first
+    if type(value) is str:  # the common case, first (words in another language: Markdown.escape)
         return Markdown(text.inline(value))
-    if isinstance(value, Foreign):
-        return foreign(value)
     if value is None:
         raise TypeError("a template printed a missing value (None): test for it with {% if %}")
     return value if hasattr(value, "__html__") else Markdown.escape(value)

@@ -88,6 +88,12 @@ def locale_for(tag: str) -> Locale | None:
         return None
 
 
+def direction_of(tag: str) -> str:
+    """``rtl`` for a language written from right to left, else ``ltr`` (as HTML's ``dir`` says)."""
+    locale = locale_for(tag)
+    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+
+
 def own_name(tag: str) -> str:
     """A language's name in itself, as a language switch shows it ("English", "Español")."""
     locale = locale_for(tag)
@@ -150,6 +156,11 @@ class Language:
     def html_lang(self) -> str:
         """The tag as ``<html lang>`` and JSON-LD ``inLanguage`` write it."""
         return self.tag
+
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the language is written from right to left (Arabic, Hebrew, Persian...)."""
+        return direction_of(self.tag) == "rtl"
 
     @property
     def og_locale(self) -> str:

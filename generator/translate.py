@@ -8,6 +8,7 @@ are older than the original (``translated-from.yml``, written by ``explainer tra
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import typing
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from . import models
+from . import i18n, models
 from .registry import KINDS
 from .translations import INCIDENT, QUOTE, SAME_UNLESS_GIVEN, Translation, translatable
 from .validate import INCIDENT_FILE, Origin, ValidatedContent
@@ -40,13 +41,16 @@ TRACKING_HEADER = (
 
 class Foreign(str):
     """Words a translation leaves in another language: a field not yet translated (in the
-    original's words) or a verbatim quote. Pages mark them with their language."""
+    original's words) or a verbatim quote. Pages mark them with their language, and with their
+    direction where it is not the page's (English words on an Arabic page: ``ltr``)."""
 
     language: str
+    direction: str | None
 
-    def __new__(cls, words: str, language: str) -> Foreign:
+    def __new__(cls, words: str, language: str, direction: str | None = None) -> Foreign:
         made = super().__new__(cls, words)
         made.language = language
+        made.direction = direction
         return made
 
 
@@ -94,8 +98,11 @@ def apply(content: ValidatedContent, translation: Translation) -> Translated:
     found = Translated(translation.language, content, [], {})
     gaps, quotes = found.gaps, found.quotes
     original = content.incident.language
+    direction = i18n.direction_of(original)
+    turned = direction != i18n.direction_of(translation.language)  # marked where it is not the page's
+    mark = functools.partial(Foreign, language=original, direction=direction if turned else None)
     incident = _translated(
-        content.incident, translation.given(INCIDENT, INCIDENT), INCIDENT_FILE, INCIDENT, found, original
+        content.incident, translation.given(INCIDENT, INCIDENT), INCIDENT_FILE, INCIDENT, found, mark
     )
     incident = incident.model_copy(update={"language": translation.language})
     records: dict[str, list[tuple[models.Record, Origin]]] = {}
@@ -103,7 +110,7 @@ def apply(content: ValidatedContent, translation: Translation) -> Translated:
         rows = []
         for record, origin in content.records.get(kind.key, []):
             given = translation.given(kind.key, record.id)
-            rows.append((_translated(record, given, kind.file, record.id, found, original), origin))
+            rows.append((_translated(record, given, kind.file, record.id, found, mark), origin))
             if isinstance(record, models.Statement) and record.form == "verbatim":
                 words = getattr(given, QUOTE, None) if given is not None else None
                 if words is None:
@@ -146,7 +153,7 @@ def _translated(
     file: str,
     record_id: str,
     found: Translated,
-    original_language: str,
+    mark: Callable[[str], Foreign],
 ) -> Any:
     update: dict[str, Any] = {}
     for name in _fields_to_translate(record):
@@ -159,7 +166,7 @@ def _translated(
                 gap = Gap(file, record_id, f"key_facts[{index}]")
                 if words is None:
                     found.gaps.append(gap)
-                    facts[index] = fact.model_copy(update={"text": Foreign(fact.text, original_language)})
+                    facts[index] = fact.model_copy(update={"text": mark(fact.text)})
                 else:
                     facts[index] = fact.model_copy(update={"text": words.text})
                     found.given[gap] = fingerprint(fact.text)
@@ -167,17 +174,17 @@ def _translated(
         elif value is None:
             if (type(record), name) not in SAME_UNLESS_GIVEN:
                 found.gaps.append(Gap(file, record_id, name))
-                update[name] = Foreign(original, original_language)
+                update[name] = mark(original)
         else:
             update[name] = value
             found.given[Gap(file, record_id, name)] = fingerprint(original)
     if isinstance(record, models.Statement) and record.form == "verbatim":
-        update["text"] = Foreign(record.text, original_language)  # the speaker's own words, as said
+        update["text"] = mark(record.text)  # the speaker's own words, as said
     for name in DATED:  # a date's basis is written once, in the original's words: marked so
         date = getattr(record, name, None)
         basis = getattr(date, "basis", None)
         if date is not None and basis:
-            update[name] = date.model_copy(update={"basis": Foreign(basis, original_language)})
+            update[name] = date.model_copy(update={"basis": mark(basis)})
     return record.model_copy(update=update) if update else record
 
 

@@ -278,6 +278,47 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory, serve_dir: Any) -> An
     return get
 
 
+def fixture_translation(language: str) -> dict[str, str]:
+    """The fixture explainer's translation into ``language`` (tests/fixtures/translations/),
+    by path in the content folder (``es/events.yml``) -> YAML."""
+    folder = FIXTURES / "translations" / language
+    return {f"{language}/{path.name}": path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.yml"))}
+
+
+def translated_copy(folder: Path, files: dict[str, str], languages: str = "[es]") -> Path:
+    """The fixture explainer with ``translations: LANGUAGES`` and the given translation files
+    (path relative to the content folder -> YAML)."""
+    content = folder / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    shutil.copytree(FIXTURE, content)
+    incident = content / "incident.yml"
+    incident.write_text(
+        incident.read_text(encoding="utf-8").replace("language: en\n", f"language: en\ntranslations: {languages}\n"),
+        encoding="utf-8",
+    )
+    for name, text in files.items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return content
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The fixture explainer with its partial Spanish and Arabic translations, built for a loopback
+    port: the original at /, the translations at /es/ and /ar/."""
+    folder = tmp_path_factory.mktemp("translated")
+    files = fixture_translation("es") | fixture_translation("ar")
+    content = translated_copy(folder / "source", files, "[es, ar]")
+    project = make_project(folder / "project", content)
+    port = free_port()
+    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "its translation into 'ar', in site/ar/" in result.stderr
+    return project / "site", port
+
+
 def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     """A separate explainer project: this repository's mkdocs.yml and overrides with other content."""
     folder.mkdir(parents=True, exist_ok=True)

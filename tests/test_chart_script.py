@@ -21,7 +21,7 @@ import pytest
 
 from generator.i18n import Language
 from generator.pipeline import generate
-from generator.render import picture, scale
+from generator.render import mirror, picture, scale
 from tests.conftest import FIXTURES, ROOT
 
 DRIVER = ROOT / "tests" / "js" / "driver.js"
@@ -82,9 +82,12 @@ def drawn(svg: str, width: float) -> list[tuple[dict[str, str], tuple[float, flo
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_script_puts_every_point_where_the_picture_drew_it(name: str) -> None:
+    """Left to right, and drawn right to left for a language written so (mirror.py)."""
     language, charts = figures(name)
     cases, expected = [], []
-    for path, figure in charts.items():
+    both = [(path, figure) for path, figure in charts.items()]
+    both += [(f"{path} (right to left)", mirror.mirrored(figure)) for path, figure in charts.items()]
+    for path, figure in both:
         svg = picture.picture(figure, language, "chart")
         geometry = json.loads(html.unescape(re.search(r'data-geometry="([^"]*)"', svg)[1]))  # type: ignore[index]
         for width in WIDTHS:
@@ -126,3 +129,28 @@ def test_the_script_shows_the_ticks_the_picture_chose(name: str) -> None:
         assert [[round(x, 6), text] for x, text in wanted] == [
             [round(x, 6), text] for x, text in zip(got["values"], got["text"], strict=True)
         ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_right_to_left_every_point_is_the_mirror_image_of_its_place_left_to_right(name: str) -> None:
+    """The margins are the same on both sides, so a point ``x`` pixels from the left edge left to
+    right is ``x`` pixels from the right edge right to left, at the same height, at any width."""
+    language, charts = figures(name)
+    for path, figure in charts.items():
+        ltr = picture.picture(figure, language, "chart")
+        rtl = picture.picture(mirror.mirrored(figure), language, "chart")
+        for width in WIDTHS:
+            there = {data.get("anchor"): place for data, place in drawn(ltr, width)}
+            here = {data.get("anchor"): place for data, place in drawn(rtl, width)}
+            assert there.keys() == here.keys() and there, (path, width)
+            far = {
+                anchor: (there[anchor], here[anchor])
+                for anchor in there
+                if abs(width - there[anchor][0] - here[anchor][0]) > 0.01 or there[anchor][1] != here[anchor][1]
+            }
+            assert far == {}, (path, width, far)
+        # Lane names and their swatches move to the right edge, their anchors to their ends.
+        names = re.findall(r'class="explainer-picture__lane" x="([-\d.]+)"[^>]*text-anchor="(\w+)"', rtl)
+        assert names and set(names) == {("-14", "end")}, (path, names)
+        swatches = re.findall(r'explainer-picture__swatch[^"]*" style="x:calc\((calc\([^)]*\)[^)]*\)) - 10px\)', rtl)
+        assert len(swatches) == len(names) and all("* 1.0000" in x for x in swatches), (path, swatches)

@@ -28,7 +28,7 @@ SPANISH = FIXTURES / "explicador"
 
 def test_every_catalog_is_complete_and_in_step_with_the_messages() -> None:
     """Extracts the messages anew: a missing, untranslated or fuzzy entry in any catalog fails."""
-    assert {"en", "es"} <= set(available())
+    assert {"ar", "en", "es", "fr"} <= set(available())
     for report in catalogs.update(check=True):  # the generator's own
         assert not report.stale, f"{report.catalog}: out of step with the messages: run `make catalogs`"
         assert report.untranslated == [], f"{report.catalog}: untranslated: {report.untranslated[:5]}"
@@ -86,14 +86,31 @@ def test_plurals_and_numbers_follow_the_language() -> None:
         assert html.unescape(env.from_string(template).render(n=n)) == expected  # Markdown-escaped
 
 
+def test_arabic_has_its_six_plural_forms_and_french_its_own_typography() -> None:
+    template = '{{ ngettext("%(num)s event", "%(num)s events", n, num=n|number) }}'
+    arabic = templating.environment(Language.for_tag("ar"))
+    forms = [html.unescape(arabic.from_string(template).render(n=n)) for n in (0, 1, 2, 5, 11, 100)]
+    # The dual for 2, a plural for 3 to 10, the singular accusative for 11 to 99, the genitive after 100.
+    assert forms == ["0 حدث", "1 حدث", "2 حدثان", "5 أحداث", "11 حدثًا", "100 حدث"], forms
+    catalog = catalogs._read(catalogs.i18n.catalog_path("ar"), "ar")
+    plurals = [message for message in catalog if message.id and isinstance(message.id, tuple)]
+    assert plurals and all(len(message.string) == 6 and all(message.string) for message in plurals)
+    assert Language.for_tag("ar").right_to_left and not Language.for_tag("fr").right_to_left
+    french = Language.for_tag("fr")
+    assert french.describe(models.DayDate(precision="day", date=dt.date(2026, 11, 28))) == "28 novembre 2026"
+    assert french.gettext("Open questions") == "Questions en suspens"
+    assert french.gettext("Source: %(links)s") == "Source\u00a0: %(links)s"  # a space before the colon
+
+
 def test_a_language_without_a_catalog_is_a_clear_error(fixture_copy: Path) -> None:
     incident = fixture_copy / "incident.yml"
-    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: fr"), "utf-8")
+    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: de"), "utf-8")
     result = run_explainer("validate", str(fixture_copy))
     assert result.returncode == 1
     line = next(n for n, text in enumerate(incident.read_text().splitlines(), 1) if text.startswith("language:"))
     assert re.search(
-        rf"incident\.yml:{line}:11: 'language': no message catalog for language 'fr'; catalogs available: en, es",
+        rf"incident\.yml:{line}:11: 'language': no message catalog for language 'de';"
+        " catalogs available: ar, en, es, fr",
         result.stderr,
     ), result.stderr
 
@@ -210,23 +227,23 @@ def test_the_spanish_chart_speaks_spanish(spanish_url: str, spanish_page: Any) -
 
 
 def test_a_project_adds_its_own_language_without_touching_the_package(tmp_path: Path) -> None:
-    """A newsroom writing in French: explainer catalogs --init fr starts locales/fr/ in the project,
+    """A newsroom writing in German: explainer catalogs --init de starts locales/de/ in the project,
     its translations come first, and what it leaves untranslated shows the generator's words."""
     project = make_project(tmp_path / "project")
     package = sorted(p.name for p in catalogs.i18n.LOCALES_DIR.iterdir())
-    started = run_explainer("catalogs", "--init", "fr", cwd=project)
+    started = run_explainer("catalogs", "--init", "de", cwd=project)
     assert started.returncode == 0, started.stderr
-    french = project / "locales" / "fr" / "LC_MESSAGES" / "explainer.po"
-    assert french.is_file() and sorted(p.name for p in catalogs.i18n.LOCALES_DIR.iterdir()) == package
-    text = french.read_text(encoding="utf-8")
-    text = text.replace('msgid "Timeline"\nmsgstr ""', 'msgid "Timeline"\nmsgstr "Chronologie"', 1)
-    french.write_text(text, encoding="utf-8")
+    german = project / "locales" / "de" / "LC_MESSAGES" / "explainer.po"
+    assert german.is_file() and sorted(p.name for p in catalogs.i18n.LOCALES_DIR.iterdir()) == package
+    text = german.read_text(encoding="utf-8")
+    text = text.replace('msgid "Timeline"\nmsgstr ""', 'msgid "Timeline"\nmsgstr "Zeitleiste"', 1)
+    german.write_text(text, encoding="utf-8")
     incident = project / "content" / "incident.yml"
-    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: fr"), "utf-8")
+    incident.write_text(incident.read_text(encoding="utf-8").replace("language: en", "language: de"), "utf-8")
     built = run_explainer("build", cwd=project)
     assert built.returncode == 0, built.stderr
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'lang="fr"' in home and "Chronologie" in home
+    assert 'lang="de"' in home and "Zeitleiste" in home
     assert "Who's who" in home, "an untranslated message shows the English"
     check = run_explainer("catalogs", "--check", cwd=project)
-    assert check.returncode == 1 and "fr:" in check.stderr and "untranslated" in check.stderr
+    assert check.returncode == 1 and "de:" in check.stderr and "untranslated" in check.stderr

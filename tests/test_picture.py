@@ -39,6 +39,33 @@ def test_without_javascript_every_entry_is_in_the_picture(fixture_site: Any, bro
     context.close()
 
 
+def pictured_points(browser: Any, url: str, width: int) -> dict[str, tuple[float, float]]:
+    """Where the picture of the timeline at ``url`` puts each entry, within the plot (no script)."""
+    still = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = still.new_page()
+    page.goto(url)
+    found = points_in_plot(page, ".explainer-picture__point")
+    still.close()
+    return found
+
+
+def points_in_plot(page: Any, selector: str) -> dict[str, tuple[float, float]]:
+    """Each entry's centre within the timeline's plot: its picture's markers or the links over Plotly's."""
+    box = page.locator("#timeline-chart .explainer-chart__plot").bounding_box()
+    centres = page.evaluate(CENTRES, f"#timeline-chart {selector}")
+    return {k: (x - box["x"], y - box["y"]) for k, (x, y) in centres.items()}
+
+
+def far_apart(pictured: dict[str, tuple[float, float]], drawn: dict[str, tuple[float, float]]) -> dict[str, Any]:
+    """The entries the picture and Plotly put more than 2 pixels apart."""
+    assert pictured.keys() == drawn.keys()
+    return {
+        k: (pictured[k], drawn[k])
+        for k in drawn
+        if abs(pictured[k][0] - drawn[k][0]) > 2 or abs(pictured[k][1] - drawn[k][1]) > 2
+    }
+
+
 @pytest.mark.parametrize("width", [375, 1440])
 def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
     width: int,
@@ -47,34 +74,15 @@ def test_the_picture_and_the_chart_put_each_entry_in_the_same_place(
 ) -> None:
     """The picture's markers and Plotly's (where the keyboard links sit) agree to a few pixels."""
     dated_url = fixture_site("dated")[1]
-    still = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
-    page = still.new_page()
-    page.goto(dated_url + "timeline/")
-    box = page.locator("#timeline-chart .explainer-chart__plot").bounding_box()
-    pictured = {
-        k: (x - box["x"], y - box["y"])
-        for k, (x, y) in page.evaluate(CENTRES, "#timeline-chart .explainer-picture__point").items()
-    }
-    still.close()
-
+    pictured = pictured_points(browser, dated_url + "timeline/", width)
     live = browser.new_context(viewport={"width": width, "height": 900})
     page = live.new_page()
     page.goto(dated_url + "timeline/")
     draw_charts(page)
     assert page.locator("#timeline-chart .explainer-picture").count() == 0, "the chart replaced the picture"
-    box = page.locator("#timeline-chart .explainer-chart__plot").bounding_box()
-    drawn = {
-        k: (x - box["x"], y - box["y"])
-        for k, (x, y) in page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point").items()
-    }
+    drawn = points_in_plot(page, ".explainer-chart__point")
     live.close()
-    assert pictured.keys() == drawn.keys()
-    far = {
-        k: (pictured[k], drawn[k])
-        for k in drawn
-        if abs(pictured[k][0] - drawn[k][0]) > 2 or abs(pictured[k][1] - drawn[k][1]) > 2
-    }
-    assert far == {}, far
+    assert far_apart(pictured, drawn) == {}
 
 
 @pytest.fixture(scope="module")

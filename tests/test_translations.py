@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -20,28 +19,7 @@ from generator.errors import ContentError
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from generator.registry import BY_KEY
-from tests.conftest import FIXTURE, run_explainer
-
-
-def translated_copy(folder: Path, files: dict[str, str], languages: str = "[es]") -> Path:
-    """The fixture explainer with ``translations: LANGUAGES`` and the given translation files
-    (path relative to the content folder -> YAML)."""
-    import shutil
-
-    content = folder / "content"
-    if content.exists():
-        shutil.rmtree(content)
-    shutil.copytree(FIXTURE, content)
-    incident = content / "incident.yml"
-    incident.write_text(
-        incident.read_text(encoding="utf-8").replace("language: en\n", f"language: en\ntranslations: {languages}\n"),
-        encoding="utf-8",
-    )
-    for name, text in files.items():
-        path = content / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return content
+from tests.conftest import FIXTURE, fixture_translation, run_explainer, translated_copy
 
 
 def problems_of(content: Path) -> list[str]:
@@ -50,31 +28,8 @@ def problems_of(content: Path) -> list[str]:
     return [f"{p.path.relative_to(content).as_posix()}:{p.line}:{p.column}: {p.message}" for p in raised.value.problems]
 
 
-SPANISH = {
-    "es/incident.yml": """
-        # Test data: an invented incident, in invented Spanish words.
-        title: Incidente de prueba en el puente del río Example
-        key_facts:
-          - text: El puente se cerró para una inspección, según [el consejo](actor:example-council).
-          - null
-        """,
-    "es/events.yml": """
-        - id: bridge-closed
-          title: El puente se cierra
-          summary: El consejo **cerró** el puente, como dice [su anuncio](statement:council-announcement).
-        """,
-    "es/statements.yml": """
-        - id: council-announcement
-          title: El consejo anuncia el cierre
-          translation: El puente está cerrado hasta nuevo aviso.
-        - id: ministry-precaution
-          text: El ministerio describió el cierre como una precaución.
-        """,
-    "es/actors.yml": """
-        - id: ana-example
-          role: Portavoz del consejo
-        """,
-}
+SPANISH = fixture_translation("es")
+"""The fixture's Spanish translation (tests/fixtures/translations/es), by path in the content folder."""
 
 
 def test_a_translation_replaces_its_fields_and_lists_every_other_as_a_gap(tmp_path: Path) -> None:
@@ -301,26 +256,11 @@ def test_schema_covers_a_translations_files_and_marks_them_for_editors(tmp_path:
 # --- The published site in each language -------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def translated_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
-    """The fixture explainer with its partial Spanish translation, built for a loopback port."""
-    from tests.conftest import free_port, make_project
-
-    folder = tmp_path_factory.mktemp("translated")
-    content = translated_copy(folder / "source", SPANISH)
-    project = make_project(folder / "project", content)
-    port = free_port()
-    result = run_explainer("build", cwd=project, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    assert "its translation into 'es', in site/es/" in result.stderr
-    return project / "site", port
-
-
 def _pages(site: Path) -> set[str]:
     return {
         page.relative_to(site).as_posix()
         for page in site.rglob("index.html")
-        if not page.relative_to(site).as_posix().startswith(("es/", "record/"))
+        if not page.relative_to(site).as_posix().startswith(("es/", "ar/", "record/"))
     }
 
 
@@ -329,22 +269,28 @@ def test_every_page_is_published_in_each_language_and_links_its_versions(transla
 
     site, port = translated_site
     original = _pages(site)
-    spanish = {page.relative_to(site / "es").as_posix() for page in (site / "es").rglob("index.html")}
-    assert original and original <= spanish, original - spanish
+    for language in ("es", "ar"):
+        published = {page.relative_to(site / language).as_posix() for page in (site / language).rglob("index.html")}
+        assert original and original <= published, (language, original - published)
     root = f"http://127.0.0.1:{port}/"
     for page in sorted(original):
-        for prefix, lang in (("", "en"), ("es/", "es")):
+        for prefix, lang in (("", "en"), ("es/", "es"), ("ar/", "ar")):
             text = (site / prefix / page).read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in text, (prefix, page)
             here = page.removesuffix("index.html")
             alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
-            assert alternates == {"en": root + here, "es": root + "es/" + here, "x-default": root + here}, page
+            assert alternates == {
+                "en": root + here,
+                "es": root + "es/" + here,
+                "ar": root + "ar/" + here,
+                "x-default": root + here,
+            }, page
             # The header's switch leads to the same page in each language (a relative address).
             switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link', text))
-            assert sorted(switch.values()) == ([] if page.startswith("embed/") else ["en", "es"]), page
+            assert sorted(switch.values()) == ([] if page.startswith("embed/") else ["ar", "en", "es"]), page
             for href, target in switch.items():
                 resolved = (site / prefix / here / href).resolve()
-                assert resolved == (site / ("" if target == "en" else "es/") / here).resolve(), (page, href)
+                assert resolved == (site / ("" if target == "en" else f"{target}/") / here).resolve(), (page, href)
                 assert (resolved / "index.html").is_file()
 
 

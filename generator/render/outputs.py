@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import views
 from ..site import Site
-from . import charts, involvement, key, picture, templating, timeline
+from . import charts, involvement, key, mirror, picture, templating, timeline
 
 Files = dict[str, str]
 
@@ -68,7 +68,10 @@ class Build:
     @functools.cached_property
     def figures(self) -> dict[str, dict[str, Any]]:
         """Figure path -> the figure as plain data."""
-        return {self.site.charts[name].figure: charts.plain(draw(self.site)) for name, draw in FIGURES.items()}
+        drawn = {self.site.charts[name].figure: charts.plain(draw(self.site)) for name, draw in FIGURES.items()}
+        if self.site.language.right_to_left:
+            return {path: mirror.mirrored(figure) for path, figure in drawn.items()}
+        return drawn
 
     @functools.cached_property
     def env(self) -> templating.Environment:

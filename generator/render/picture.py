@@ -38,8 +38,10 @@ class _Axis:
 
     def __init__(self, spec: dict[str, Any]):
         self.is_date = spec.get("type") == "date"
-        low, high = (self.value(v) for v in spec.get("range", [0, 1]))
-        self.low, self.high = low, (high if high != low else low + 1)
+        start, end = (self.value(v) for v in spec.get("range", [0, 1]))
+        self.start, self.end = start, (end if end != start else start + 1)
+        # start and end as the axis runs (right to left: high to low); low and high, least and most
+        self.low, self.high = min(self.start, self.end), max(self.start, self.end)
         self.domain = spec.get("domain", [0.0, 1.0])
 
     def value(self, x: Any) -> float:
@@ -48,7 +50,7 @@ class _Axis:
         return float(x)
 
     def fraction(self, x: Any) -> float:
-        share = (self.value(x) - self.low) / (self.high - self.low)
+        share = (self.value(x) - self.start) / (self.end - self.start)
         return self.domain[0] + (self.domain[1] - self.domain[0]) * share
 
 
@@ -194,8 +196,10 @@ class Picture:
             if shape.get("xsizemode") == "pixel":  # a lane's swatch, beside its name
                 y0, y1 = self.y(shape["y0"]), self.y(shape["y1"])
                 colour = str(shape.get("name", "swatch-0")).rsplit("-", 1)[-1]
+                edge, x0 = self.x(float(shape.get("xanchor", 0))), float(shape["x0"])
+                edge = f"calc({edge} - {_number(-x0)}px)" if x0 < 0 else edge  # right to left: before the edge
                 self.out.append(
-                    f'<rect class="explainer-picture__swatch c{colour}" style="x:{self.x(0)};'
+                    f'<rect class="explainer-picture__swatch c{colour}" style="x:{edge};'
                     f"y:{_number(min(y0, y1))}px;width:{_number(shape['x1'] - shape['x0'])}px;"
                     f'height:{_number(abs(y1 - y0))}px"/>'
                 )
@@ -233,7 +237,7 @@ class Picture:
         if len(fractions) < 2:
             return 1
         plot = charts.PHONE_WIDTH - self.left - self.right
-        closest = min(b - a for a, b in zip(fractions, fractions[1:], strict=False)) * plot
+        closest = min(abs(b - a) for a, b in zip(fractions, fractions[1:], strict=False)) * plot
         widest = max(len(label) for label in labels) * charts.CHAR_PX + 8
         return max(1, math.ceil(widest / max(closest, 1)))
 
@@ -281,10 +285,7 @@ class Picture:
                 if value >= axis.low:
                     ticks.append((value, self.language.number(int(value))))
                 value += step
-        fractions = [
-            axis.domain[0] + (axis.domain[1] - axis.domain[0]) * (value - axis.low) / (axis.high - axis.low)
-            for value, _ in ticks
-        ]
+        fractions = [axis.fraction(value) for value, _ in ticks]
         keep = self._narrow_step(fractions, [label for _, label in ticks])
         for n, ((_, label), fraction) in enumerate(zip(ticks, fractions, strict=True)):
             # On narrow screens only every keep-th tick has its label (see explainer.css).
@@ -416,6 +417,8 @@ def _label(text: str, where: str, size: float) -> str:
         return ""
     if where.startswith("bottom"):
         place = f'y="{size / 2 + 12:.1f}" text-anchor="middle"'
+    elif where == "middle left":
+        place = f'x="{-size / 2 - 3:.1f}" dominant-baseline="middle" text-anchor="end"'
     elif where.startswith("middle"):
         place = f'x="{size / 2 + 3:.1f}" dominant-baseline="middle"'
     else:

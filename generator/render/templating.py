@@ -55,7 +55,8 @@ def foreign(words: Foreign, markup: str | None = None, element: str = "span") ->
     """Words in another language than the page's, in an element that says which (screen readers
     then read them in that language's voice). ``markup``: the words already made Markdown or HTML."""
     body = text.inline(str(words)) if markup is None else markup
-    return Markdown(f'<{element} lang="{html.escape(words.language, quote=True)}">{body}</{element}>')
+    direction = f' dir="{words.direction}"' if words.direction else ""
+    return Markdown(f'<{element} lang="{html.escape(words.language, quote=True)}"{direction}>{body}</{element}>')
 
 
 def _finalize(value: Any) -> Any:

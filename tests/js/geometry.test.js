@@ -107,6 +107,14 @@ test("the label sits below and right of its point, and flips near the viewport's
   assert.deepEqual(labelPosition({ x: 50, y: -40 }, box, view), { left: 64, top: 8 });
 });
 
+test("right to left, the label sits below and left of its point, and flips near the left edge", () => {
+  const view = { width: 375, height: 740 };
+  const box = { width: 200, height: 80 };
+  assert.deepEqual(labelPosition({ x: 300, y: 50 }, box, view, true), { left: 86, top: 64 });
+  assert.deepEqual(labelPosition({ x: 50, y: 50 }, box, view, true), { left: 64, top: 64 });
+  assert.deepEqual(labelPosition({ x: 180, y: 50 }, { width: 300, height: 80 }, view, true), { left: 67, top: 64 });
+});
+
 test("every label stays inside the viewport wherever its point is", () => {
   const view = { width: 375, height: 740 };
   const box = { width: 220, height: 120 };

@@ -134,7 +134,7 @@ function coloured(data) {
 /* Data values to pixels within the chart (explainer/geometry.js): from Plotly's layout once it has
    drawn, else from the picture's geometry, which shows the whole axis. */
 function scalesOf(chart) {
-  const view = chart.drawn ? plotlyView(chart.plot.layout) : pictureView(chart.geometry, chart.full);
+  const view = chart.drawn ? plotlyView(chart.plot.layout) : pictureView(chart.geometry, onAxis(chart, chart.full));
   return scales(view, chart.plot.clientWidth, chart.plot.clientHeight);
 }
 
@@ -283,7 +283,8 @@ function placeLabel(chart, point) {
   const at = labelPosition(
     { x: stage.left + spot.px, y: stage.top + spot.py },
     { width: box.offsetWidth, height: box.offsetHeight },
-    { width: document.documentElement.clientWidth, height: window.innerHeight }
+    { width: document.documentElement.clientWidth, height: window.innerHeight },
+    chart.mirrored
   );
   box.style.left = (at.left - stage.left) + "px";
   box.style.top = (at.top - stage.top) + "px";
@@ -321,6 +322,12 @@ function fetchFigure(chart) {
 
 /* ---- zoom and pan (the ranges' arithmetic is explainer/view.js's) ---------------------------- */
 
+/* A view (always low to high) as the figure's axis runs: high to low on a chart drawn right to
+   left (generator/render/mirror.py). */
+function onAxis(chart, range) {
+  return chart.mirrored ? [range[1], range[0]] : range;
+}
+
 function currentRange(chart) {
   return (chart.range || chart.full).slice();
 }
@@ -338,7 +345,7 @@ function scheduleRelayout(chart) {
   chart.frame = requestAnimationFrame(function () {
     chart.frame = 0;
     const range = currentRange(chart);
-    const update = { "xaxis.range": range };
+    const update = { "xaxis.range": onAxis(chart, range) };
     const ticks = ticksOf(chart, range);
     if (ticks) { update["xaxis.tickvals"] = ticks.values; update["xaxis.ticktext"] = ticks.text; }
     window.Plotly.relayout(chart.plot, update).then(function () { layoutPoints(chart); });
@@ -359,7 +366,8 @@ function zoom(chart, factor, centre) {
 function pan(chart, pixels) {
   const scale = scalesOf(chart);
   if (!scale.x) return;
-  setRange(chart, panned(currentRange(chart), pixels, scale.x.size));
+  // Right to left, a drag to the right brings later values into view.
+  setRange(chart, panned(currentRange(chart), chart.mirrored ? -pixels : pixels, scale.x.size));
 }
 
 function reset(chart) {
@@ -496,7 +504,7 @@ function draw(chart) {
     performance.mark(mark + ":start");
     const layout = themed(figure.layout); // ticks are the build's, worded by Babel (scale.py)
     const range = currentRange(chart);
-    layout.xaxis = Object.assign({}, layout.xaxis, { range: range });
+    layout.xaxis = Object.assign({}, layout.xaxis, { range: onAxis(chart, range) });
     const ticks = ticksOf(chart, range);
     if (ticks) { layout.xaxis.tickvals = ticks.values; layout.xaxis.ticktext = ticks.text; }
     const data = coloured(figure.data).map(function (trace) {
@@ -593,11 +601,13 @@ function setUp(element) {
   const picture = plot && plot.querySelector(".explainer-picture[data-geometry]");
   if (!picture) return;
   const geometry = JSON.parse(picture.getAttribute("data-geometry"));
+  const axisRange = geometry.axes.x.range.map(Number);
   plot.setAttribute("aria-hidden", "true"); // the links layer and the list carry the chart's content
   const chart = {
     element: element, plot: plot, stage: stage, layer: stage.querySelector(".explainer-chart__points"),
     tooltip: stage.querySelector(".explainer-chart__label"), toolbar: null, key: null,
-    geometry: geometry, full: geometry.axes.x.range.map(Number), range: null, hidden: {},
+    geometry: geometry, full: axisRange.slice().sort(function (a, b) { return a - b; }), range: null, hidden: {},
+    mirrored: axisRange[0] > axisRange[1],
     points: readPoints(plot), scale: null, figure: null, figureLoad: null, hovers: null,
     drawn: false, drawing: null, shown: null, frame: 0
   };

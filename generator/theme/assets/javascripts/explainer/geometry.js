@@ -87,11 +87,12 @@ export function nearest(spots, x, y, near) {
 }
 
 /* Where a label `box` ({width, height}) goes for a point at `at` ({x, y}, viewport pixels), in a
-   viewport `view` ({width, height}) wide and high: below and to the right of the point, or on the
-   other side where there is no room; never past the viewport's edges. Returns {left, top}. */
-export function labelPosition(at, box, view) {
+   viewport `view` ({width, height}) wide and high: below the point and after it in reading order
+   (to its right, or to its left when `rightToLeft`), or on the other side where there is no room;
+   never past the viewport's edges. Returns {left, top}. */
+export function labelPosition(at, box, view, rightToLeft) {
   return {
-    left: along(at.x, box.width, view.width),
+    left: rightToLeft ? backwards(view.width, at.x, box.width) : along(at.x, box.width, view.width),
     top: along(at.y, box.height, view.height)
   };
 }
@@ -100,4 +101,9 @@ function along(point, size, room) {
   let start = point + LABEL_GAP;
   if (start + size > room - VIEW_MARGIN) start = point - LABEL_GAP - size;
   return Math.max(VIEW_MARGIN, Math.min(start, room - VIEW_MARGIN - size));
+}
+
+/* along() seen from the far edge: the label before the point where it fits. */
+function backwards(width, point, size) {
+  return width - along(width - point, size, width) - size;
 }

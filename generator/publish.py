@@ -9,7 +9,9 @@ so two builds of the same content give the same files.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -168,31 +170,32 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
     incident = read_incident(content)
     languages = list(incident.translations or []) if incident is not None else []
 
-    def build_one(folder: Path, language: str | None, site_url: str | None) -> BuildReport:
-        """One language's site into ``folder`` (the original's first: its build empties the folder)."""
-        overrides: dict[str, Any] = {"site_dir": str(folder.absolute()), "strict": True}
-        if site_url:
-            overrides["site_url"] = site_url
-        config = load_config(engine, config_file, **overrides)
-        engines.plugin_of(config).config.translation = language
-        with engines.quiet(engine, environment) as messages:
-            try:
-                engine.build(config)
-            except engine.failure:
-                raise _Failed(messages.lines, engines.plugin_of(config).report) from None
-        return engines.plugin_of(config).report
-
     def run(folder: Path) -> None:
         nonlocal seconds, report
         say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build --strict ...")
         begun = time.perf_counter()
+        site_url = load_config(engine, config_file).site_url
+        urls = {language: f"{site_url.rstrip('/')}/{language}/" if site_url else None for language in languages}
+        # Translations build in other processes while this one builds the original, each into a
+        # hidden folder (a build empties its folder but for hidden entries), moved in place after.
+        pool = _pool(len(languages))
+        asked = {
+            language: pool.submit(_build_language, engine.name, config_file, folder / f".{language}", language,
+                                  urls[language], environment)
+            for language in languages
+        } if pool else {}  # fmt: skip
         try:
-            report = build_one(folder, None, None)
-            site_url = load_config(engine, config_file).site_url
+            report = _build_one(engine, config_file, folder, None, None, environment)
             for language in languages:
                 say(f"      ... and its translation into '{language}', in {shown(site)}/{language}/")
-                url = f"{site_url.rstrip('/')}/{language}/" if site_url else None
-                translated = build_one(folder / language, language, url)
+                if language in asked:
+                    lines, translated = asked[language].result()
+                    if lines is not None:
+                        raise _Failed(lines, translated)
+                    (folder / f".{language}").rename(folder / language)
+                else:
+                    translated = _build_one(engine, config_file, folder / language, language, urls[language],
+                                            environment)  # fmt: skip
                 report = BuildReport(
                     records=report.records,
                     pages=(report.pages or 0) + (translated.pages or 0),
@@ -202,6 +205,8 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
             report = failure.report
             raise
         finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
             seconds = time.perf_counter() - begun
         _mark(folder)
 
@@ -211,6 +216,53 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
         return Built(ok=False, report=report, engine_lines=failure.lines)
     stages = {**report.stages, f"{engine.name} (including the above)": seconds}
     return Built(ok=True, report=report, stages=stages, records=report.records, pages=report.pages, strict=True)
+
+
+def _build_one(
+    engine: engines.Engine,
+    config_file: Path,
+    folder: Path,
+    language: str | None,
+    site_url: str | None,
+    environment: dict[str, str],
+) -> BuildReport:
+    """One language's site into ``folder`` (``None``: the original), in strict mode."""
+    overrides: dict[str, Any] = {"site_dir": str(folder.absolute()), "strict": True}
+    if site_url:
+        overrides["site_url"] = site_url
+    config = load_config(engine, config_file, **overrides)
+    engines.plugin_of(config).config.translation = language
+    with engines.quiet(engine, environment) as messages:
+        try:
+            engine.build(config)
+        except engine.failure:
+            raise _Failed(messages.lines, engines.plugin_of(config).report) from None
+    return engines.plugin_of(config).report
+
+
+def _build_language(
+    engine_name: str,
+    config_file: Path,
+    folder: Path,
+    language: str,
+    site_url: str | None,
+    environment: dict[str, str],
+) -> tuple[list[str] | None, BuildReport]:
+    """:func:`_build_one` in a process of its own: (the engine's lines if it failed, the report)."""
+    engine = next(e for e in engines.ENGINES if e.name == engine_name and isinstance(e, engines.Engine))
+    try:
+        return None, _build_one(engine, config_file, folder, language, site_url, environment)
+    except _Failed as failure:
+        return failure.lines, failure.report
+
+
+def _pool(translations: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    """Processes for the translations' builds, where the machine has a core to spare for them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if not translations or cores < 2:
+        return None
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing inherited half-way
+    return concurrent.futures.ProcessPoolExecutor(max_workers=min(translations, cores - 1), mp_context=context)
 
 
 def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, say: Callable[[str], None]) -> Built:

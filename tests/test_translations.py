@@ -361,16 +361,20 @@ def test_each_engine_publishes_every_language(tmp_path: Path, name: str) -> None
     engine = next(engine for engine in engines.ENGINES if engine.name == name)
     if not engine.available():
         pytest.skip(f"{name} is not installed")
-    project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", SPANISH))
+    files = SPANISH | fixture_translation("ar")
+    project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", files, "[es, ar]"))
     result = run_explainer("build", "--engine", name, cwd=project, site_url="https://news.example/story/")
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    for prefix, lang, heading in (("", "en", "Timeline"), ("es/", "es", "Cronología")):
+    for prefix, lang, heading in (("", "en", "Timeline"), ("es/", "es", "Cronología"), ("ar/", "ar", "التسلسل")):
         page = html.unescape((site / prefix / "timeline" / "index.html").read_text(encoding="utf-8"))
         assert f'<html lang="{lang}"' in page and heading in page, (name, prefix)
+        assert f'<body dir="{"rtl" if lang == "ar" else "ltr"}"' in page, (name, prefix)
         assert '<link rel="alternate" hreflang="es" href="https://news.example/story/es/timeline/">' in page
         assert '<link rel="alternate" hreflang="x-default" href="https://news.example/story/timeline/">' in page
         assert ('<span lang="en">The inspection ends</span>' in page) == (lang == "es")
+        marked = '<span lang="en" dir="ltr">The ministry calls the closure a precaution</span>'
+        assert (marked in page) == (lang == "ar")
     assert (site / "es" / "search").is_dir() or (site / "es" / "search.json").is_file() or name == "zensical"
 
 

@@ -433,7 +433,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
-    serve.add_argument("--language", help="preview this translation (one of 'translations' in incident.yml)")
+    serve.add_argument("--language", help="preview only this translation, at / (else every language, at /LANG/)")
 
     catalogs_command = _command(
         commands,

@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import csp
+from . import csp, publish
 from .assets import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
@@ -263,6 +263,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return csp.apply(output_content) if template_name.endswith(".html") else output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The live preview of the original serves every translation too, at /<language>/ as published.
+        if not self.serving or self.config.translation:
+            return
+        original = read_incident(self._content_dir(config))
+        languages = list(original.translations or []) if original is not None else []
+        for language, lines in publish.preview_translations(config, languages).items() if languages else ():
+            for line in lines:
+                log.warning("translation into '%s': %s", language, line)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self._content_dir(config)

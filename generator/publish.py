@@ -225,9 +225,10 @@ def _build_one(
     language: str | None,
     site_url: str | None,
     environment: dict[str, str],
+    strict: bool = True,
 ) -> BuildReport:
-    """One language's site into ``folder`` (``None``: the original), in strict mode."""
-    overrides: dict[str, Any] = {"site_dir": str(folder.absolute()), "strict": True}
+    """One language's site into ``folder`` (``None``: the original), in strict mode unless not ``strict``."""
+    overrides: dict[str, Any] = {"site_dir": str(folder.absolute()), "strict": strict}
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(engine, config_file, **overrides)
@@ -247,13 +248,40 @@ def _build_language(
     language: str,
     site_url: str | None,
     environment: dict[str, str],
+    strict: bool = True,
 ) -> tuple[list[str] | None, BuildReport]:
     """:func:`_build_one` in a process of its own: (the engine's lines if it failed, the report)."""
     engine = next(e for e in engines.ENGINES if e.name == engine_name and isinstance(e, engines.Engine))
     try:
-        return None, _build_one(engine, config_file, folder, language, site_url, environment)
+        return None, _build_one(engine, config_file, folder, language, site_url, environment, strict)
     except _Failed as failure:
         return failure.lines, failure.report
+
+
+def preview_translations(config: Any, languages: list[str]) -> dict[str, list[str]]:
+    """Under the live preview, each language's site into ``<site_dir>/<language>/`` beside the
+    original's, by the engine previewing it; language -> what the engine said if it failed.
+
+    Each builds in a process of its own: the engine keeps one instance of each plugin per process,
+    and the preview's is in the middle of its own build."""
+    engine = next(
+        e for e in engines.ENGINES if isinstance(e, engines.Engine) and type(config).__module__.startswith(e.package)
+    )
+    context = multiprocessing.get_context("spawn")
+    failed: dict[str, list[str]] = {}
+    with concurrent.futures.ProcessPoolExecutor(max_workers=len(languages) or 1, mp_context=context) as pool:
+        asked = {
+            language: pool.submit(
+                _build_language, engine.name, Path(config.config_file_path), Path(config.site_dir) / language,
+                language, f"{config.site_url.rstrip('/')}/{language}/" if config.site_url else None, {}, False,
+            )
+            for language in languages
+        }  # fmt: skip
+        for language, future in asked.items():
+            lines, _ = future.result()
+            if lines is not None:
+                failed[language] = lines or [f"the preview of the translation into '{language}' failed"]
+    return failed
 
 
 def _pool(translations: int) -> concurrent.futures.ProcessPoolExecutor | None:

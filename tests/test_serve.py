@@ -66,30 +66,36 @@ def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> N
     assert "Traceback" not in output
 
 
-def test_serve_previews_a_translation_and_refuses_a_language_it_does_not_have(tmp_path: Path) -> None:
+def test_serve_previews_every_language_or_one_and_refuses_a_language_it_does_not_have(tmp_path: Path) -> None:
     from tests.test_translations import SPANISH, translated_copy
 
     project = make_project(tmp_path / "project", translated_copy(tmp_path / "source", SPANISH))
     wrong = run_explainer("serve", "--language", "fr", cwd=project)
     assert wrong.returncode == 2
     assert "--language fr: not one of the translations in incident.yml (es)" in wrong.stderr
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), "--language", "es"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/"
-    events = project / "content" / "es" / "events.yml"
-    try:
-        wait_for(lambda: "El puente se cierra" in fetch(base + "timeline/"), 60)
-        assert '<html lang="es"' in fetch(base + "timeline/")
-        # Editing the translation rebuilds the preview.
-        events.write_text(
-            events.read_text(encoding="utf-8").replace("El puente se cierra", "Cierran el puente"), "utf-8"
-        )
-        wait_for(lambda: "Cierran el puente" in fetch(base + "timeline/"), 15)
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=20)
-    assert "Traceback" not in output
+    outputs, title = [], "El puente se cierra"
+    for asked in ([], ["--language", "es"]):
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), *asked],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}/"
+        spanish = base if asked else base + "es/"  # one language at the root, or each where it is published
+        events = project / "content" / "es" / "events.yml"
+        try:
+            wait_for(lambda at=spanish, words=title: words in fetch(at + "timeline/"), 60)
+            assert '<html lang="es"' in fetch(spanish + "timeline/")
+            if not asked:
+                assert '<html lang="en"' in fetch(base + "timeline/")
+                # Editing the translation rebuilds the preview.
+                events.write_text(
+                    events.read_text(encoding="utf-8").replace(title, "Cierran el puente"), "utf-8"
+                )
+                title = "Cierran el puente"
+                wait_for(lambda at=spanish: "Cierran el puente" in fetch(at + "timeline/"), 30)
+        finally:
+            server.terminate()
+            outputs.append(server.communicate(timeout=20)[0])
+    assert all("Traceback" not in output for output in outputs)

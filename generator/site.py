@@ -142,6 +142,7 @@ class Site:
         self.data_folder = prefix + "data"
         self.data_json = f"{self.data_folder}/explainer.json"
         self.data_schema = f"{self.data_folder}/explainer.schema.json"
+        self.timelinejs = f"{self.data_folder}/timelinejs.json"
         self.record_folder = prefix + "record"
         self.charts = {
             "timeline": self._chart("timeline", "timeline-chart", "figures/timeline.json", "in-order",

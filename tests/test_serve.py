@@ -90,9 +90,7 @@ def test_serve_previews_every_language_or_one_and_refuses_a_language_it_does_not
             if not asked:
                 assert '<html lang="en"' in fetch(base + "timeline/")
                 # Editing the translation rebuilds the preview.
-                events.write_text(
-                    events.read_text(encoding="utf-8").replace(title, "Cierran el puente"), "utf-8"
-                )
+                events.write_text(events.read_text(encoding="utf-8").replace(title, "Cierran el puente"), "utf-8")
                 title = "Cierran el puente"
                 wait_for(lambda at=spanish: "Cierran el puente" in fetch(at + "timeline/"), 30)
         finally:

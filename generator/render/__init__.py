@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import registry
 from ..settings import SiteSettings
 from ..site import Site
-from . import addresses, feed, oembed, opendata  # noqa: F401  (each registers its output)
+from . import addresses, feed, oembed, opendata, timelinejs  # noqa: F401  (each registers its output)
 from .outputs import OUTPUTS, Build
 from .pages import problems_page  # also registers the pages and figures
 

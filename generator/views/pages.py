@@ -245,6 +245,7 @@ class DataPage(Page):
     files: list[DataFile]
     json_path: str
     schema_path: str
+    timelinejs_path: str
     separator: str
 
 
@@ -263,6 +264,7 @@ def data_page(site: Site) -> DataPage:
         files=files,
         json_path=site.data_json,
         schema_path=site.data_schema,
+        timelinejs_path=site.timelinejs,
         separator=tables.LIST_SEPARATOR,
     )
 

@@ -63,12 +63,13 @@ weight: site
 screenshots: site
 	$(BIN)/python -m tests.screenshots site tests/artifacts
 
-## bench: build synthetic explainers of 100, 1,000 and 5,000 events (and 5,000 with a translation) and print timings, memory and sizes; then the worst 100 KB prose fields; then shapes that once took quadratic time, at two sizes
+## bench: build synthetic explainers of 100, 1,000 and 5,000 events (and 5,000 with a translation) and print timings, memory and sizes; then the worst 100 KB prose fields; then shapes that once took quadratic time, at two sizes; then a 5,000-row TimelineJS import
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench --browser --preview 100 1000 5000
 	$(BIN)/python -m tests.bench --translated 5000
 	$(BIN)/python -m tests.prose_bench
 	$(BIN)/python -m tests.scale_bench
+	$(BIN)/python -m tests.import_bench 5000
 
 ## reader-bench: the chart pages on a throttled phone (4x CPU, 1.6 Mbit/s, 150 ms): bytes, first paint, picture, interactive, layout shift
 reader-bench: $(STAMP)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, i18n, publish, scaffold, translate, translations
+from . import __version__, catalogs, engines, i18n, importer, publish, scaffold, translate, translations
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
@@ -248,6 +248,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    found, written = importer.run(Path(args.source), _content_dir(args.content_dir), args.utc_offset)
+    for number, why in sorted(found.skipped + found.notes):
+        _say(f"{args.source}: row {number}: {why}")
+    if found.title:
+        _say(f"its title row ('{found.title['title']}'): incident.yml is kept as it is; copy it there by hand")
+    events = len(found.records.get("events.yml", []))
+    _say(f"imported {events} event(s) into {', '.join(publish.shown(p) for p in written) or 'nothing'}:"
+         " write each field marked ✎, then run explainer validate")  # fmt: skip
+    return 0 if events else 1
+
+
 def cmd_catalogs(args: argparse.Namespace) -> int:
     folder = i18n.LOCALES_DIR if args.package else Path(i18n.PROJECT_LOCALES)
     if args.init:
@@ -309,15 +321,10 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
 
-    validate = _command(
-        commands,
-        "validate",
-        cmd_validate,
-        "check every record and print every problem",
-        ["explainer validate", "explainer validate content --format json"],
-        "Check every record file; print each problem as path:line:col: message. Exit 0 when clean,"
-        " 1 on content problems, 2 on usage errors.",
-    )
+    validate = _command(commands, "validate", cmd_validate, "check every record and print every problem",
+                        ["explainer validate", "explainer validate content --format json"],
+                        "Check every record file; print each problem as path:line:col: message. Exit 0 when"
+                        " clean, 1 on content problems, 2 on usage errors.")  # fmt: skip
     validate.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
     validate.add_argument("--format", choices=["text", "json"], default="text", help="how to print problems")
     validate.add_argument(
@@ -340,18 +347,10 @@ def parser() -> argparse.ArgumentParser:
     translated.add_argument("--update", action="store_true", help=up_to_date)
     translated.add_argument("--content-dir", help=CONTENT_HELP)
 
-    new = _command(
-        commands,
-        "new",
-        cmd_new,
-        "append a new record, with every field explained, to its file",
-        [
-            "explainer new event --id border-closed",
-            "explainer new source",
-            "explainer new update --id date-corrected --about border-closed",
-        ],
-        "Append a new record to content/KIND.yml, keeping the rest of the file as it is.",
-    )
+    new = _command(commands, "new", cmd_new, "append a new record, with every field explained, to its file",
+                   ["explainer new event --id border-closed", "explainer new source",
+                    "explainer new update --id date-corrected --about border-closed"],
+                   "Append a new record to content/KIND.yml, keeping the rest of the file as it is.")  # fmt: skip
     new.add_argument("kind", choices=sorted(scaffold.KIND_FILES), help="the kind of record")
     new.add_argument("--id", help="the new record's id (checked against every id in use)")
     new.add_argument(
@@ -363,22 +362,13 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--language", help="append a translation, into this language, of the record --id names")
     new.add_argument("--content-dir", help=CONTENT_HELP)
 
-    schema = _command(
-        commands,
-        "schema",
-        cmd_schema,
-        "write the JSON Schema of every record file, for editors that complete and check YAML",
-        ["explainer schema content"],
-    )
+    schema = _command(commands, "schema", cmd_schema,
+                      "write the JSON Schema of every record file, for editors that complete and check YAML",
+                      ["explainer schema content"])  # fmt: skip
     schema.add_argument("content_dir", nargs="?", help=CONTENT_HELP)
 
-    init = _command(
-        commands,
-        "init",
-        cmd_init,
-        "start a new explainer in a new folder",
-        ['explainer init ../harbour-strike --title "Harbour strike" --licence "CC BY 4.0"'],
-    )
+    init = _command(commands, "init", cmd_init, "start a new explainer in a new folder",
+                    ['explainer init ../harbour-strike --title "Harbour strike" --licence "CC BY 4.0"'])  # fmt: skip
     init.add_argument("folder", help="the folder to create (must not exist or be empty)")
     init.add_argument(
         "--from",
@@ -421,15 +411,10 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
 
-    serve = _command(
-        commands,
-        "serve",
-        cmd_serve,
-        "live preview on 127.0.0.1 that rebuilds when a record changes",
-        ["explainer serve", "explainer serve --port 8001"],
-        "Serve a live preview. Saving a record file rebuilds and reloads the page; a content problem"
-        " is printed here and shown on the preview's pages until it is mended.",
-    )
+    serve = _command(commands, "serve", cmd_serve, "live preview on 127.0.0.1 that rebuilds when a record changes",
+                     ["explainer serve", "explainer serve --port 8001"],
+                     "Serve a live preview. Saving a record file rebuilds and reloads the page; a content problem"
+                     " is printed here and shown on the preview's pages until it is mended.")  # fmt: skip
     serve.add_argument("--config-file", default="mkdocs.yml", help="the engine's configuration (default: mkdocs.yml)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--engine", choices=[engine.name for engine in engines.ENGINES], help=engine_help)
@@ -452,6 +437,14 @@ def parser() -> argparse.ArgumentParser:
     catalogs_command.add_argument(
         "--package", action="store_true", help="the generator's own catalogs (for its developers), not the project's"
     )
+
+    imported = _command(commands, "import", cmd_import, "bring a TimelineJS timeline over as records",
+                        ["explainer import timelinejs sheet.csv", "explainer import timelinejs timeline.json"
+                         " --utc-offset=-06:00"], importer.__doc__.split("\n\n")[1].replace("\n", " "))  # fmt: skip
+    imported.add_argument("format", choices=["timelinejs"], help="the kind of timeline (TimelineJS's)")
+    imported.add_argument("source", help="TimelineJS's spreadsheet template saved as CSV, or its JSON file")
+    imported.add_argument("--utc-offset", help="the sheet's clock (--utc-offset=-06:00): minutes become exact times")
+    imported.add_argument("--content-dir", help=CONTENT_HELP)
 
     generate_command = _command(
         commands,

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import fields, introspect, models, translations
+from . import fields, importer, introspect, models, translations
 from .registry import KINDS
 
 GUIDE = Path(__file__).parent / "starter" / "GUIDE.md"
@@ -128,6 +128,11 @@ def field_reference() -> str:
             given = translations.translation_model(model).model_fields
             names = ", ".join(f"`{name}`" for name in given if name != "id")
             lines.append(f"| `{title}` | {names} |")
+    lines.append("")
+    lines.append("### `explainer import timelinejs`: TimelineJS's columns and the fields they fill\n")
+    lines.append("| column | field |")
+    lines.append("| --- | --- |")
+    lines.extend(f"| {column} | {meaning} |" for column, meaning in importer.COLUMN_FIELDS.items())
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -243,6 +243,12 @@ def append_translation(content: Path, kind: str, record_id: str, language: str) 
     return _append(path, modeline(stem, translated=True), "\n".join(lines) + "\n")
 
 
+def append_text(path: Path, stem: str, text: str) -> Path:
+    """Append records (YAML ``text``) to a record file, its existing bytes kept exactly; a new file
+    starts with its schema's modeline."""
+    return _append(path, modeline(stem), text)
+
+
 def _append(path: Path, first_line: str, text: str) -> Path:
     """Append ``text`` to a record file, its existing bytes kept exactly (a new file starts with
     ``first_line``, the schema's modeline)."""

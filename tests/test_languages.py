@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from generator import catalogs, models
+from generator import catalogs, i18n, models
 from generator.i18n import Language, available
 from generator.render import templating
 from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
@@ -100,6 +100,27 @@ def test_arabic_has_its_six_plural_forms_and_french_its_own_typography() -> None
     assert french.describe(models.DayDate(precision="day", date=dt.date(2026, 11, 28))) == "28 novembre 2026"
     assert french.gettext("Open questions") == "Questions en suspens"
     assert french.gettext("Source: %(links)s") == "Source\u00a0: %(links)s"  # a space before the colon
+
+
+def test_a_projects_catalog_overrides_the_generators_words_and_falls_back_to_them(tmp_path: Path) -> None:
+    """A newsroom writing in Arabic calls the timeline otherwise: its locales/ar/ says so; every message it
+    leaves out keeps the generator's Arabic."""
+    target = tmp_path / "locales" / "ar" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    (target / "explainer.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Timeline"\nmsgstr "الخط الزمني"\n\nmsgid "Open questions"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    packaged = Language.for_tag("ar").gettext("Open questions")
+    try:
+        i18n.use_project(tmp_path)
+        arabic = Language.for_tag("ar")
+        assert arabic.gettext("Timeline") == "الخط الزمني"
+        assert arabic.gettext("Open questions") == packaged != "Open questions"
+    finally:
+        i18n.use_project(tmp_path / "nowhere")
+    assert Language.for_tag("ar").gettext("Timeline") == "التسلسل الزمني"
 
 
 def test_a_language_without_a_catalog_is_a_clear_error(fixture_copy: Path) -> None:

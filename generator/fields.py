@@ -141,6 +141,15 @@ HttpUrl = Annotated[StrictStr, Field(pattern=HTTP_URL_PATTERN, max_length=2000),
 """An absolute ``http://`` or ``https://`` address with no spaces or quotes, and no user name or
 password: it goes to the host it shows (see :mod:`generator.urls`)."""
 
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+MediaPath = Annotated[
+    StrictStr,
+    Field(pattern=r"^media/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*\.(?:jpg|jpeg|png|webp|gif)$",
+          max_length=300),
+]  # fmt: skip
+"""A picture's path in the content folder, under ``media/`` (``media/port-closed.jpg``): letters,
+digits, ``.``, ``_`` and ``-``, no folder or file that starts with a dot, a picture's suffix."""
+
 PLACEHOLDER = "\u270e"
 """Marks text that is still to be written (``✎ Replace with...``, as the starter project has it):
 the live preview shows it, marked, so editors can start at once; a build refuses to publish it."""

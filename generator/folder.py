@@ -161,6 +161,7 @@ def files(
             text = "---\n" + yaml.safe_dump({"edit_url": edit}, width=1000) + text[4:]
         found[f"{DOCS}/{page}"] = text
     found[f"{DOCS}/{PLOTLY_PATH}"] = plotly_bundle()
+    found.update({f"{DOCS}/{path}": data for path, data in output.binaries.items()})
     for path in sorted(THEME_DIR.rglob("*")):
         if path.is_file() and path.relative_to(THEME_DIR).as_posix() not in leave_out:
             found[f"{THEME}/{path.relative_to(THEME_DIR).as_posix()}"] = path.read_bytes()

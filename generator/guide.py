@@ -26,6 +26,8 @@ FILES: list[tuple[str, type[BaseModel]]] = [
     ("incident.yml", models.Incident),
     ("incident.yml: each of key_facts", models.KeyFact),
     *((kind.file, kind.model) for kind in KINDS),
+    ("events.yml and statements.yml: each of media, a picture (type: image)", models.ImageMedia),
+    ("events.yml and statements.yml: each of media, media elsewhere (type: link)", models.LinkMedia),
 ]
 
 _NAMED = {

@@ -87,6 +87,13 @@ UPDATE_KIND = {
     "correction": N_("Correction"),
     "clarification": N_("Clarification"),
 }
+MEDIA_KIND = {
+    "video": N_("Video"),
+    "audio": N_("Audio"),
+    "document": N_("Document"),
+    "social_media_post": N_("Social-media post"),
+    "map": N_("Map"),
+}
 LABELS = {
     "status": QUESTION_STATUS,
     "source_kind": SOURCE_KIND,
@@ -95,5 +102,6 @@ LABELS = {
     "form_in_text": STATEMENT_FORM_IN_TEXT,
     "involvement": INVOLVEMENT,
     "update_kind": UPDATE_KIND,
+    "media_kind": MEDIA_KIND,
 }
 """Label tables by name, for the templates' ``label`` filter."""

@@ -222,6 +222,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if path in output.edit_paths:  # "edit this page" opens the YAML the page's records are in
                 file.edit_uri = output.edit_paths[path]
             files.append(file)
+        for path, data in sorted(output.binaries.items()):  # the pictures' sizes
+            files.append(File.generated(config, path, content=data))
         try:  # plotly.js, which draws the charts
             files.append(File.generated(config, PLOTLY_PATH, content=plotly_bundle()))
         except AssetError as error:

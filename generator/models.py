@@ -15,6 +15,7 @@ from .fields import (
     Day,
     HttpUrl,
     Line,
+    MediaPath,
     Moment,
     Month,
     Prose,
@@ -264,6 +265,47 @@ class Actor(Record):
     sources: Sources
 
 
+class ImageMedia(Model):
+    """A picture stored in the project (``content/media/``): the build makes its sizes for the web."""
+
+    type: Literal["image"]
+    """``image``."""
+    file: MediaPath
+    """Its path in the content folder, e.g. ``media/port-closed.jpg`` (JPEG, PNG, WebP or GIF)."""
+    alt: Line
+    """What the picture shows, for readers who cannot see it (its text alternative)."""
+    credit: Line
+    """Who made it, as the publisher credits it (``Photo: Ana Example / Example News``)."""
+    caption: Line | None = None
+    """What a reader should know about it, shown under it."""
+    licence: Line | None = None
+    """The terms it is published under, when not the explainer's own."""
+
+
+class LinkMedia(Model):
+    """Media elsewhere (a video, audio, document, social media post or map): shown as a card that
+    links out; nothing from its host loads until the reader follows the link."""
+
+    type: Literal["link"]
+    """``link``."""
+    url: HttpUrl
+    """Its address."""
+    kind: Literal["video", "audio", "document", "social_media_post", "map"]
+    """What it is."""
+    title: Title
+    """Its title, as published."""
+    publisher: Title | None = None
+    """Who published it."""
+    published: DateInfo | None = None
+    """When it was published, with its precision."""
+    credit: Line | None = None
+    """Who made it, as the publisher credits it."""
+
+
+Media = Annotated[ImageMedia | LinkMedia, Field(discriminator="type")]
+"""One item of an entry's media: an ``image`` in the project or a ``link`` to media elsewhere."""
+
+
 class Statement(Record):
     """Something an actor said, quoted verbatim or paraphrased."""
 
@@ -290,6 +332,8 @@ class Statement(Record):
     sources: Sources
     note: Prose | None = None
     """Anything a reader should know about the wording (e.g. whether it is a translation)."""
+    media: list[Media] = []
+    """Pictures, and media elsewhere, that show what was said (each with its credit)."""
 
 
 class Event(Record):
@@ -314,6 +358,8 @@ class Event(Record):
     sources: Sources
     note: Prose | None = None
     """Anything a reader should know about this record."""
+    media: list[Media] = []
+    """Pictures, and media elsewhere, that show what happened (each with its credit)."""
 
     @model_validator(mode="after")
     def _ends_after_it_starts(self) -> Event:
@@ -378,6 +424,19 @@ class Update(Record):
         return self
 
 
+class PictureSizes(Model):
+    """A picture as the site serves it."""
+
+    width: int
+    """Its width in pixels, as stored in the project."""
+    height: int
+    """Its height in pixels."""
+    webp: list[str]
+    """The addresses of its WebP sizes, relative to the site's root, narrowest first."""
+    jpeg: str
+    """The address of its JPEG, for browsers without WebP."""
+
+
 class OpenDataParts(Model):
     """The whole explainer as one document (``data/explainer.json``): incident.yml, then one list per
     kind of record, then what the generator derives from them."""
@@ -392,6 +451,9 @@ class OpenDataParts(Model):
     """Ids of the events and statements in the timeline's order; the first is number 1."""
     mentions: dict[str, list[str]]
     """Record id -> ids of the records whose prose refers to it (``incident`` for incident.yml)."""
+    pictures: dict[str, PictureSizes] | None = None
+    """Only for an explainer with pictures: each picture's path in the content (``media/...``) -> the
+    sizes the site serves it at, without its metadata."""
     translations: dict[str, dict[str, dict[str, dict[str, Any]]]] | None = None
     """Only for an explainer with translations: language -> record file (``incident`` for
     incident.yml) -> record id (``incident``) -> each field translated into it, as its translation

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from . import i18n, models, translate, translations
+from . import i18n, media, models, translate, translations
 from .errors import ContentError, UsageError
 from .link import Explainer, link
 from .load import load_yaml
@@ -159,5 +159,9 @@ def generate(
         if language is not None:
             explainer = translated_explainer(explainer, language, timings)
         words = i18n.Language.for_tag(explainer.incident.language)
-        site = Site(explainer, words, page_size=page_size, url=site_url)
-        return timings.run("render", lambda: render(site, template_dirs, author))
+        named = media.named([*explainer.events.values(), *explainer.statements.values()])
+        pictures, made = timings.run("media", lambda: media.make(content_dir, named)) if named else ({}, {})
+        site = Site(explainer, words, page_size=page_size, url=site_url, pictures=pictures)
+        output = timings.run("render", lambda: render(site, template_dirs, author))
+        output.binaries.update(made)
+        return output

@@ -23,6 +23,7 @@ from . import registry
 from .derive import Derived
 from .i18n import Language
 from .link import Explainer
+from .media import Picture
 from .messages import N_
 
 T = TypeVar("T")
@@ -113,6 +114,12 @@ def page_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{target}#{anchor}" if anchor else target or "./"
 
 
+def file_href(from_page: str, path: str) -> str:
+    """A relative address from a generated page, as the built site has it, to any other file of the
+    site (a picture), for HTML the generator writes."""
+    return posixpath.relpath(path, url_of(from_page) or ".")
+
+
 class Site:
     """Every address of one explainer's site in one language."""
 
@@ -124,6 +131,7 @@ class Site:
         page_size: int = PAGE_SIZE,
         url: str | None = None,
         prefix: str = "",
+        pictures: dict[str, Picture] | None = None,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
@@ -136,6 +144,8 @@ class Site:
         self.url = url or None
         """The published site's address (absolute links need it: feed, embeds, canonical links)."""
         self.prefix = prefix
+        self.pictures = pictures or {}
+        """Each picture records name (``media/...``) -> its sizes for the web (see :mod:`generator.media`)."""
         self.pages = Pages().prefixed(prefix)
         self.feed = prefix + FEED if self.url else None
         """The Atom feed's path (it needs the site's address for its absolute links)."""

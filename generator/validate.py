@@ -18,7 +18,7 @@ from typing import Any
 import pydantic
 from pydantic import BaseModel, ValidationError
 
-from . import characters, fields, i18n, introspect, models, prose
+from . import characters, fields, i18n, introspect, media, models, prose
 from .errors import Problem
 from .hints import describe_input, message_for, written_loc
 from .load import LoadedFile, PathKey, Position, load_yaml
@@ -195,6 +195,8 @@ def stray_files(root: Path, patterns: typing.Sequence[str] = (), languages: typi
                 continue
             if relative.startswith(f"{SCHEMA_DIR}/") and relative.endswith(".schema.json"):
                 continue
+            if relative.startswith(media.FOLDER):
+                continue  # a picture a record names, or a stray one: media.problems says which
             if _ignored(relative, patterns):
                 continue
             if path.is_symlink() and "/" not in relative:
@@ -365,6 +367,8 @@ def validate_content(root: Path, drafts: bool = False) -> tuple[ValidatedContent
         _validate_file(kind, path, problems, parsed, records[stem], pending, incident, drafts)
         if len(problems) > before or path.is_symlink():
             troubled.add(stem)
+
+    problems += media.problems(root, records, lambda relative: _ignored(relative, patterns))
 
     if incident is None or incident_origin is None:
         return None, problems

@@ -8,7 +8,7 @@ import sys
 
 from tests.conftest import ROOT
 
-IMPORT_NAMES = {"yaml": "pyyaml", "markdown_it": "markdown-it-py", "mkdocs": "mkdocs"}
+IMPORT_NAMES = {"yaml": "pyyaml", "markdown_it": "markdown-it-py", "mkdocs": "mkdocs", "PIL": "pillow"}
 """Import name -> package name, where they differ (others: underscores read as hyphens)."""
 
 

@@ -79,7 +79,7 @@ EDITORS_MODULES = {
     "cli.py", "validate.py", "link.py", "load.py", "scaffold.py", "guide.py", "models.py", "errors.py",
     "catalogs.py", "write.py", "engines.py", "folder.py", "pipeline.py", "__init__.py", "prose.py", "publish.py",
     "hints.py", "introspect.py", "__main__.py", "csp.py", "fields.py", "characters.py", "urls.py", "translations.py",
-    "translate.py", "importer.py",
+    "translate.py", "importer.py", "media.py",
 }  # fmt: skip
 MESSAGE_FUNCTIONS = {"_", "gettext", "ngettext", "N_", "Plural", "plain"}
 PROSE = re.compile(r"^[A-Z][a-z']+(?: [A-Za-z'(),.:;]+)+|[A-Za-z']+ [A-Za-z']+ [A-Za-z']+")

@@ -39,6 +39,8 @@ class Output:
     """Page path -> the record file (and line) an editor changes it in, e.g. ``actors.yml#L12``."""
     lastmod: dict[str, str] = field(default_factory=dict)
     """Page path -> the day it last changed (``YYYY-MM-DD``), for the sitemap."""
+    binaries: dict[str, bytes] = field(default_factory=dict)
+    """Files that are not text: the sizes of each picture (``media/...``)."""
 
     @property
     def nav(self) -> list[tuple[str, str]]:

@@ -54,6 +54,11 @@ def document(site: Site) -> dict[str, Any]:
     data["addresses"] = {record_id: site.lasting(record_id) for record_id in explainer.kind_of}
     data["timeline"] = [entry.record.id for entry in explainer.timeline]
     data["mentions"] = {target: list(holders) for target, holders in explainer.mentions.items()}
+    if site.pictures:
+        data["pictures"] = {
+            file: {"width": p.width, "height": p.height, "webp": [s.path for s in p.webp], "jpeg": p.fallback.path}
+            for file, p in sorted(site.pictures.items())
+        }
     if explainer.translations:
         data["translations"] = {
             language: given_fields(translated) for language, translated in explainer.translations.items()
@@ -103,6 +108,8 @@ def _flat(record: BaseModel) -> dict[str, Any]:
     for name, value in dumped.items():
         if isinstance(value, dict):
             flat.update({f"{name}.{part}": item for part, item in value.items()})
+        elif name == "media":  # each item by its file or address; the JSON document has the rest
+            flat[name] = [item.get("file") or item.get("url") for item in value]
         else:
             flat[name] = value
     return flat

@@ -22,11 +22,13 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .. import urls
 from ..assets import PLOTLY_PATH
 from ..i18n import Language
 from ..messages import LABELS, Plural
+from ..models import ImageMedia, LinkMedia
 from ..prose import Reference
-from ..site import Pages, Ref, Site, href, page_href
+from ..site import Pages, Ref, Site, file_href, href, page_href
 from ..translate import Foreign
 from . import text
 
@@ -181,6 +183,49 @@ def environment(
             return Markdown(f"<p><strong>{lead}</strong></p>\n" if lead else "") + Markdown(f"{words}\n{note}")
         return Markdown(parsed.html(address, str(lead or "")))
 
+    @pass_context
+    def media_of(context: Context, record: Any) -> Markdown:
+        """An entry's media as HTML: each picture at the sizes made for it (the browser takes the one
+        that fits), below the first view (``loading="lazy"``), its size said so nothing shifts; each
+        link as a card that leads out (nothing from its host loads here)."""
+        items = []
+        for item in getattr(record, "media", []):
+            if isinstance(item, ImageMedia) and site is not None and item.file in site.pictures:
+                items.append(_picture(context["page"], site.pictures[item.file], item))
+            elif isinstance(item, LinkMedia):
+                items.append(_card(item))
+        return Markdown("\n".join(items))
+
+    def _picture(page: str, picture: Any, item: ImageMedia) -> str:
+        def src(path: str) -> str:
+            return html.escape(file_href(page, path), quote=True)
+
+        srcset = ", ".join(f"{src(size.path)} {size.width}w" for size in picture.webp)
+        fallback = picture.fallback
+        caption = f"{html.escape(item.caption)} · " if item.caption else ""
+        licence = f" ({html.escape(item.licence)})" if item.licence else ""
+        return (
+            f'<figure class="explainer-media"><picture><source type="image/webp" srcset="{srcset}"'
+            ' sizes="(min-width: 61.25em) 40rem, 92vw">'
+            f'<img src="{src(fallback.path)}" width="{fallback.width}" height="{fallback.height}"'
+            f' alt="{html.escape(item.alt, quote=True)}" loading="lazy" decoding="async"></picture>'
+            f'<figcaption>{caption}<span class="explainer-media__credit">{html.escape(item.credit)}</span>'
+            f"{licence}</figcaption></figure>"
+        )
+
+    def _card(item: LinkMedia) -> str:
+        parts = [html.escape(part) for part in (item.publisher, item.credit) if part]
+        if item.published is not None:
+            parts.append(html.escape(language.describe(item.published)))
+        host = html.escape(language.gettext("(goes to %(host)s)") % {"host": urls.reachable_host(item.url)})
+        kind = html.escape(language.gettext(LABELS["media_kind"][item.kind]))
+        more = "".join(f" · {part}" for part in parts)
+        return (
+            f'<p class="explainer-media-card"><a href="{html.escape(item.url, quote=True)}" rel="noopener noreferrer">'
+            f'<span class="explainer-media-card__kind">{kind}</span> <strong>{html.escape(item.title)}</strong></a>'
+            f"{more} {host}</p>"
+        )
+
     def link_to(page: str, record_id: str) -> str:
         found = site.ref(record_id)  # type: ignore[union-attr]
         return href(page, found.page, found.anchor)
@@ -229,6 +274,7 @@ def environment(
         id=identifier,
         block=lambda value: Markdown(text.block(str(value))),
         prose=prose,
+        media=media_of,
         quote=lambda value: (
             foreign(value, text.html_block(str(value)), "blockquote")
             if isinstance(value, Foreign)

@@ -88,6 +88,20 @@ def test_a_picture_is_published_in_sizes_without_its_metadata_and_a_link_as_a_ca
     pictures = data["pictures"]["media/bridge.jpg"]
     assert pictures["width"] == 2000 and all((site / p).is_file() for p in [*pictures["webp"], pictures["jpeg"]])
     assert data["events"][0]["media"][0]["alt"].startswith("A grey test picture")
+    # Search engines get the picture as an ImageObject with its text alternative and credit.
+    jsonld = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    event = next(i["item"] for i in jsonld["itemListElement"] if i["item"]["name"] == "The bridge is closed")
+    [image] = event["image"]
+    assert image["@type"] == "ImageObject" and image["contentUrl"].startswith("https://news.example/story/media/")
+    assert image["description"].startswith("A grey test picture") and image["creditText"].startswith("Test data")
+    # TimelineJS's export shows the entry's first media item.
+    slides = json.loads((site / "data" / "timelinejs.json").read_text(encoding="utf-8"))["events"]
+    slide = next(s for s in slides if s["unique_id"] == "event-bridge-closed")
+    assert slide["media"]["url"] == image["contentUrl"] and slide["media"]["alt"] == image["description"]
+    # The actor's page shows the media of what they took part in.
+    council = (site / "actors" / "example-council" / "index.html").read_text(encoding="utf-8")
+    assert 'id="media"' in council and '<figure class="explainer-media">' in council and "../../media/" in council
+    assert 'id="media"' not in (site / "actors" / "otherland" / "index.html").read_text(encoding="utf-8")
     csv = (site / "data" / "events.csv").read_text(encoding="utf-8")
     assert "media/bridge.jpg; https://video.example/watch?v=test" in csv
     # The sizes are kept between builds, beside the content: a second build makes none of them again.
@@ -172,6 +186,9 @@ def test_an_entry_with_media_reads_well_and_passes_axe(tmp_path: Path, browser: 
         assert box and 0 < box["width"] <= width and abs(box["height"] / box["width"] - 0.6) < 0.01
         chosen = image.evaluate("img => img.currentSrc")
         assert chosen.endswith(".webp"), chosen
+        inject_axe(page)
+        assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
+        page.goto(url + "actors/example-council/")
         inject_axe(page)
         assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
         assert outside == [], "nothing from the video's host loads"

@@ -71,7 +71,24 @@ def article(explainer: Explainer) -> dict[str, Any]:
     }
 
 
-def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]:
+def _images(site: Site | None, record: models.Event) -> list[dict[str, Any]]:
+    """An event's pictures as schema.org ImageObjects: their address, text alternative and credit."""
+    found = []
+    for item in record.media:
+        picture = site.pictures.get(item.file) if site is not None and isinstance(item, models.ImageMedia) else None
+        if picture is None or site is None or not isinstance(item, models.ImageMedia):
+            continue
+        path = picture.webp[-1].path
+        image = {"@type": "ImageObject", "contentUrl": site.absolute(path) if site.url else path,
+                 "description": item.alt, "creditText": item.credit, "width": picture.webp[-1].width,
+                 "height": picture.webp[-1].height}  # fmt: skip
+        if item.caption:
+            image["caption"] = item.caption
+        found.append(image)
+    return found
+
+
+def events(explainer: Explainer, entries: list[TimelineEntry], site: Site | None = None) -> dict[str, Any]:
     """The events among ``entries`` (one page of the timeline) as a list of schema.org Events.
 
     Each names its event, dates, place, actors and address; not its summary, which the page around
@@ -97,6 +114,9 @@ def events(explainer: Explainer, entries: list[TimelineEntry]) -> dict[str, Any]
             item["endDate"] = end
         if event.location:
             item["location"] = {"@type": "Place", "name": event.location}
+        images = _images(site, event)
+        if images:
+            item["image"] = images
         items.append({"@type": "ListItem", "position": entry.number, "item": item})
     return {"@context": CONTEXT, "@type": "ItemList", "itemListElement": items}
 
@@ -144,7 +164,7 @@ def of(site: Site, view: views.Page) -> dict[str, Any] | None:
     if isinstance(view, views.Home):
         return article(explainer)
     if isinstance(view, views.Timeline):
-        return events(explainer, view.entries)
+        return events(explainer, view.entries, site)
     if isinstance(view, views.Statements):
         return quotations(explainer, [item.record for item in view.statements])
     if isinstance(view, views.Actor):

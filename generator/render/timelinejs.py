@@ -74,6 +74,18 @@ def _text(site: Site, entry: TimelineEntry, address: Any) -> str:
     return body
 
 
+def _media(site: Site, record: models.Event | models.Statement) -> dict[str, Any] | None:
+    """The entry's first media item as TimelineJS's slide media (a picture needs the site's address)."""
+    for item in record.media:
+        if isinstance(item, models.LinkMedia):
+            return {"url": item.url, "caption": html.escape(item.title), "credit": html.escape(item.credit or "")}
+        picture = site.pictures.get(item.file)
+        if picture is not None and site.url:
+            return {"url": site.absolute(picture.webp[-1].path), "alt": item.alt,
+                    "caption": html.escape(item.caption or ""), "credit": html.escape(item.credit)}  # fmt: skip
+    return None
+
+
 def document(site: Site) -> dict[str, Any]:
     """The TimelineJS document of the site's timeline."""
     explainer: Explainer = site.explainer
@@ -100,6 +112,9 @@ def document(site: Site) -> dict[str, Any]:
             "group": explainer.actors[entry.lane].name,
             "display_date": start["display_date"],
         }
+        shown = _media(site, record)
+        if shown is not None:
+            slide["media"] = shown
         end = _date(until) if until is not None else None
         if end is not None:
             slide["end_date"] = end

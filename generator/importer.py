@@ -47,7 +47,10 @@ COLUMN_FIELDS = {
     "Text": "`summary`: paragraphs, links and emphasis kept, other HTML as text, scripts dropped",
     "Group": "`actors`: the actor of that name, made (with a placeholder source) if there is none",
     "Type": "`title`: the incident's title and summary, reported for `incident.yml`; `era`: not imported",
-    "Media, Media Credit, Media Caption, Media Thumbnail": "not imported yet: each row with media is reported",
+    "Media, Media Credit, Media Caption": "`media`: an http(s) address as a link out (a card; its kind from its"
+    " host), the caption as its title, the credit as its credit; anything else (a picture on your own server, a"
+    " quote) is reported",
+    "Media Thumbnail": "not imported: the site makes its own",
     "Background": "not imported: a slide's look",
 }
 """The spreadsheet's columns and the fields they fill (the editors' guide's table)."""
@@ -117,6 +120,8 @@ def _json_rows(source: Path, text: str) -> list[tuple[int, dict[str, str]]]:
         row["Display Date"] = str(event.get("display_date") or _dict(event.get("start_date")).get("display_date") or "")
         media = _dict(event.get("media"))
         row["Media"] = str(media.get("url") or "")
+        row["Media Credit"] = str(media.get("credit") or "")
+        row["Media Caption"] = str(media.get("caption") or "")
         rows.append((number, row))
     return rows
 
@@ -195,6 +200,35 @@ def words(markup: str) -> str:
 
 
 # --- Rows to records -----------------------------------------------------------------------------
+
+KINDS_BY_HOST = {
+    "video": ("youtube.com", "youtu.be", "vimeo.com", "dailymotion.com"),
+    "audio": ("soundcloud.com", "spotify.com", "podcasts.apple.com"),
+    "social_media_post": ("twitter.com", "x.com", "instagram.com", "facebook.com", "tiktok.com", "bsky.app",
+                          "threads.net", "mastodon.social"),
+    "map": ("maps.google.com", "openstreetmap.org", "maps.apple.com"),
+}  # fmt: skip
+PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def media_link(row: dict[str, str], headline: str) -> dict[str, Any] | None:
+    """A row's Media as a link out, or None when it is not an http(s) address."""
+    url = row.get("Media", "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not re.fullmatch(r"https?://[^\s<>\"']+", url):
+        return None
+    host = re.sub(r"^www\.", "", url.split("/")[2].split(":")[0].lower())
+    kind = next((k for k, hosts in KINDS_BY_HOST.items() if any(host == h or host.endswith("." + h) for h in hosts)),
+                "image" if PICTURE.search(url) else "document")  # fmt: skip
+    if re.match(r"^https?://(?:www\.)?google\.[a-z.]+/maps[/?]", url):
+        kind = "map"
+    link: dict[str, Any] = {"type": "link", "url": url, "kind": kind,
+                            "title": words(row.get("Media Caption", "")) or headline or url}  # fmt: skip
+    credit = words(row.get("Media Credit", ""))
+    if credit:
+        link["credit"] = credit
+    return link
 
 
 def _number(text: str, low: int, high: int, name: str) -> int:
@@ -305,7 +339,12 @@ def convert(
         if until is not None:
             event["until"] = until
         if row.get("Media"):
-            found.notes.append((number, f"its media ({row['Media'][:80]}) is not brought over: add it by hand"))
+            link = media_link(row, headline)
+            if link is None:
+                why = f"its media ({row['Media'][:80]}) is not an http(s) address: add it by hand"
+                found.notes.append((number, why))
+            else:
+                event["media"] = [link]
         events.append(event)
     if events:
         found.records["events.yml"] = events

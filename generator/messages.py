@@ -88,6 +88,7 @@ UPDATE_KIND = {
     "clarification": N_("Clarification"),
 }
 MEDIA_KIND = {
+    "image": N_("Picture"),
     "video": N_("Video"),
     "audio": N_("Audio"),
     "document": N_("Document"),

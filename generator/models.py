@@ -290,8 +290,8 @@ class LinkMedia(Model):
     """``link``."""
     url: HttpUrl
     """Its address."""
-    kind: Literal["video", "audio", "document", "social_media_post", "map"]
-    """What it is."""
+    kind: Literal["image", "video", "audio", "document", "social_media_post", "map"]
+    """What it is (``image``: a picture on another site, linked to, not shown here)."""
     title: Title
     """Its title, as published."""
     publisher: Title | None = None

@@ -38,7 +38,7 @@ def test_timelinejss_example_sheet_imports_at_each_rows_precision_and_builds(tmp
     result = run_explainer("import", "timelinejs", str(SHEETS / "women_in_computing.csv"), cwd=project)
     assert result.returncode == 0, result.stderr
     assert "imported 10 event(s)" in result.stderr
-    assert "row 3: its media (https://upload.wikimedia.org/" in result.stderr, "left-out media is reported"
+    assert "row 4: its media (<blockquote>There is no demand" in result.stderr, "media left out is reported"
     assert "its title row ('Women in Computing')" in result.stderr
     for name, old in before.items():  # nothing already there is changed
         assert (project / "content" / name).read_bytes().startswith(old), name
@@ -48,6 +48,16 @@ def test_timelinejss_example_sheet_imports_at_each_rows_precision_and_builds(tmp
     assert lovelace["until"] == {"precision": "day", "date": "1852-11-27"}
     assert "[Ada Lovelace](https://en.wikipedia.org/wiki/Ada_Lovelace)" in lovelace["summary"]
     assert "<" not in lovelace["summary"], "no HTML is carried over"
+    # Media elsewhere comes over as a link out (a card), its kind from its host; nothing is fetched.
+    assert lovelace["media"] == [
+        {"type": "link", "url": lovelace["media"][0]["url"], "kind": "image",
+         "title": "Portrait by Alfred Edward Chalon", "credit": "Wikimedia Commons"}
+    ]  # fmt: skip
+    assert lovelace["media"][0]["url"].startswith("https://upload.wikimedia.org/")
+    videos = [e for e in events.values() if e.get("media") and e["media"][0]["kind"] == "video"]
+    hosts = [re.match(r"https://(?:www\.)?([a-z.]+)/", e["media"][0]["url"])[1] for e in videos]  # type: ignore[index]
+    assert sorted(hosts) == ["vimeo.com", "youtube.com", "youtube.com", "youtube.com"]
+    assert events["the-first-computer"]["media"][0]["kind"] == "map"
     eniac = events["and-the-women-who-made-it-work"]
     assert eniac["when"] == {"precision": "month", "month": "1943-07"}
     assert eniac["until"] == {"precision": "year", "year": 1946}
@@ -60,6 +70,7 @@ def test_timelinejss_example_sheet_imports_at_each_rows_precision_and_builds(tmp
     assert built.returncode == 0, built.stderr
     timeline = (project / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert timeline.index("Ada Lovelace") < timeline.index("Edith Clarke")  # 1815, then 1948
+    assert 'class="explainer-media-card"' in timeline and "<iframe" not in timeline
 
 
 def test_a_timelinejs_json_file_imports_and_a_second_import_adds_beside_the_first(tmp_path: Path) -> None:

@@ -63,10 +63,11 @@ weight: site
 screenshots: site
 	$(BIN)/python -m tests.screenshots site tests/artifacts
 
-## bench: build synthetic explainers of 100, 1,000 and 5,000 events (and 5,000 with a translation) and print timings, memory and sizes; then the worst 100 KB prose fields; then shapes that once took quadratic time, at two sizes; then a 5,000-row TimelineJS import
+## bench: build synthetic explainers of 100, 1,000 and 5,000 events (and 5,000 with a translation, and with a picture on every tenth event) and print timings, memory and sizes; then the worst 100 KB prose fields; then shapes that once took quadratic time, at two sizes; then a 5,000-row TimelineJS import
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench --browser --preview 100 1000 5000
 	$(BIN)/python -m tests.bench --translated 5000
+	$(BIN)/python -m tests.bench --images 5000
 	$(BIN)/python -m tests.prose_bench
 	$(BIN)/python -m tests.scale_bench
 	$(BIN)/python -m tests.import_bench 5000

@@ -86,12 +86,32 @@ def translate(content: Path, language: str = "es") -> None:
     (content / language / "events.yml").write_text(yaml.safe_dump(given, allow_unicode=True, width=100), "utf-8")
 
 
-def measure(events: int, work: Path, browser: bool, preview: bool, translated: bool = False) -> dict[str, float]:
+def pictured(content: Path, every: int = 10) -> None:
+    """A picture (test data: a made-up 1600 by 1000 JPEG, each a different colour) on every
+    ``every``-th event."""
+    from PIL import Image
+
+    events = yaml.safe_load((content / "events.yml").read_text(encoding="utf-8"))
+    for n, event in enumerate(events):
+        if n % every:
+            continue
+        name = f"media/{event['id']}.jpg"
+        (content / "media").mkdir(exist_ok=True)
+        Image.new("RGB", (1600, 1000), (n % 256, (n // 256) % 256, 90)).save(content / name, "JPEG")
+        event["media"] = [{"type": "image", "file": name, "alt": f"Test picture {n}", "credit": "Test data"}]
+    (content / "events.yml").write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def measure(
+    events: int, work: Path, browser: bool, preview: bool, translated: bool = False, images: bool = False
+) -> dict[str, float]:
     project = make_project(work / f"n{events}")
     shutil.rmtree(project / "content")
     write_explainer(project / "content", events)
     if translated:
         translate(project / "content")
+    if images:  # the sizes are made once here (generate, below), then the build finds them cached
+        pictured(project / "content")
 
     timings = Timings()
     output = generate(project / "content", timings)  # what the plugin runs inside mkdocs build
@@ -195,12 +215,13 @@ def main() -> None:
     parser.add_argument(
         "--translated", action="store_true", help="give the explainer a Spanish translation: both sites are built"
     )
+    parser.add_argument("--images", action="store_true", help="a picture on every tenth event (sizes cached)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for events in args.sizes:
-            rows.append(measure(events, Path(folder), args.browser, args.preview, args.translated))
+            rows.append(measure(events, Path(folder), args.browser, args.preview, args.translated, args.images))
             print(" ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in rows[-1].items()))
     keys = [k for k in rows[0] if k not in ("events",)]
     print("\n" + f"{'':18}" + "".join(f"{'N=' + str(r['events']):>12}" for r in rows))
@@ -215,6 +236,7 @@ def main() -> None:
     for r in rows:
         print(
             f"bench: events={r['events']}{' translated=es' if args.translated else ''}"
+            f"{' images=every-tenth' if args.images else ''}"
             f" total_s={r['total_s']:.2f} floor_s={r['floor_s']:.2f} "
             f"ratio={r['ratio']:.2f} peak_mb={r['peak_mb']:.0f} site_mb={r['site_mb']:.1f}"
         )

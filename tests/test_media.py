@@ -186,6 +186,13 @@ def test_an_entry_with_media_reads_well_and_passes_axe(tmp_path: Path, browser: 
         assert box and 0 < box["width"] <= width and abs(box["height"] / box["width"] - 0.6) < 0.01
         chosen = image.evaluate("img => img.currentSrc")
         assert chosen.endswith(".webp"), chosen
+        # On the chart, the entry's label shows its picture too (the smallest size, from the site).
+        page.locator("#timeline-chart").scroll_into_view_if_needed()
+        page.locator('#timeline-chart .explainer-chart__point[href$="#event-bridge-closed"]').focus()
+        thumb = page.locator("#timeline-chart .explainer-chart__label img.explainer-chart__thumbnail")
+        thumb.wait_for(state="visible")
+        page.wait_for_function("() => document.querySelector('.explainer-chart__thumbnail').naturalWidth > 0")
+        assert thumb.evaluate("img => img.src").endswith("-480.webp")
         inject_axe(page)
         assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
         page.goto(url + "actors/example-council/")

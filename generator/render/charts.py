@@ -152,11 +152,24 @@ def _wrap(text: str, width: int = 60) -> list[str]:
     return [*lines, current] if current or not lines else lines
 
 
-def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief: bool = False) -> str:
+def thumbnail(site: Site, entry: TimelineEntry) -> str | None:
+    """The entry's first picture, at its smallest size, as a site-root-relative path (or None)."""
+    for item in entry.record.media:
+        picture = site.pictures.get(item.file) if isinstance(item, models.ImageMedia) else None
+        if picture is not None:
+            small = picture.webp[0]
+            return f'<img src="{small.path}" width="{small.width}" height="{small.height}" alt="">'
+    return None
+
+
+def hover(
+    explainer: Explainer, entry: TimelineEntry, language: Language, brief: bool = False, picture: str | None = None
+) -> str:
     """Hover text of an entry: every editor's string HTML-escaped, shown by Plotly as text.
 
     ``brief`` (for thousands of entries, to keep the figure data small) keeps the number, title,
-    kind and date; the entry in the list, one click away, has everything else.
+    kind and date; the entry in the list, one click away, has everything else. ``picture``: its
+    thumbnail (:func:`thumbnail`; the site script shows it from the site's root), above the words.
     """
     _ = language.gettext
     record = entry.record
@@ -180,7 +193,7 @@ def hover(explainer: Explainer, entry: TimelineEntry, language: Language, brief:
         "titles": "; ".join(titles)
     }
     lines = [title, kind_and_date, *summary, html_text(who), html_text(sources)]
-    return "<br>".join(lines)
+    return (picture or "") + "<br>".join(lines)
 
 
 def plain(figure: go.Figure) -> dict[str, Any]:

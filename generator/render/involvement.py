@@ -84,7 +84,9 @@ def figure(site: Site) -> go.Figure:
                 symbols.append(charts.symbol(entry))
                 said = language.gettext(INVOLVEMENT[role])
                 heading = language.gettext("%(name)s (%(role)s)") % {"name": name, "role": said}
-                hovers.append(f"<b>{html_text(heading)}</b><br>" + charts.hover(explainer, entry, language, brief))
+                thumbnail = None if brief else charts.thumbnail(site, entry)
+                said_hover = charts.hover(explainer, entry, language, brief, thumbnail)
+                hovers.append(f"<b>{html_text(heading)}</b><br>" + said_hover)
                 if brief:
                     custom.append(charts.custom(site, entry))
                     continue

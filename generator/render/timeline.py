@@ -128,7 +128,8 @@ def _markers(site: Site, entries: list[TimelineEntry], xs: list[Any],
         name=html_text(explainer.actors[explainer.sides[meta["side"]]].name),
         text=None if large else [str(e.number) for e in entries],
         textposition=None if large else "middle right",
-        hovertext=[charts.hover(explainer, e, language, brief=large) for e in entries],
+        hovertext=[charts.hover(explainer, e, language, large, None if large else charts.thumbnail(site, e))
+                   for e in entries],  # fmt: skip
         hoverinfo="none",  # the site script shows its own label, kept inside the viewport
         customdata=[charts.custom(site, e) if large
                     else charts.custom(site, e, e.number, charts.point_label(e, language)) for e in entries],

@@ -242,6 +242,18 @@ function safeFragment(html) {
       const tag = node.tagName.toLowerCase();
       let made = null;
       if (tag === "br") { into.appendChild(document.createElement("br")); return; }
+      // An entry's thumbnail: only a picture of the site's own (media/...webp), from its root.
+      if (tag === "img" && /^media\/[\w./-]+\.webp$/.test(node.getAttribute("src") || "")
+          && !/\.\./.test(node.getAttribute("src"))) {
+        const picture = document.createElement("img");
+        picture.src = new URL(node.getAttribute("src"), SITE_ROOT).href;
+        picture.width = Number(node.getAttribute("width")) || 0;
+        picture.height = Number(node.getAttribute("height")) || 0;
+        picture.alt = "";
+        picture.className = "explainer-chart__thumbnail";
+        into.appendChild(picture);
+        return;
+      }
       if (tag === "b" || tag === "strong" || tag === "i" || tag === "em") made = document.createElement(tag);
       if (tag === "a" && /^https?:\/\//.test(node.getAttribute("href") || "")) {
         made = document.createElement("a");

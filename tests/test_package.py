@@ -78,7 +78,7 @@ def test_the_wheel_holds_everything_a_build_needs(dist: Path) -> None:
     required = {re.split(r"[<>=!~; \[]", line.split(": ", 1)[1])[0].lower() for line in metadata.splitlines()
                 if line.startswith("Requires-Dist:") and "extra ==" not in line}  # fmt: skip
     imported = {"mkdocs", "mkdocs-material", "markdown-it-py", "pyyaml", "plotly", "pydantic", "jinja2", "babel",
-                "markupsafe", "idna", "pydantic-core"}  # fmt: skip
+                "markupsafe", "idna", "pydantic-core", "pillow"}  # fmt: skip
     assert required == imported, "the runtime dependencies are exactly what generator/ needs"
     assert list(dist.glob("*.tar.gz")), "a source archive too"
 

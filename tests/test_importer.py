@@ -113,6 +113,10 @@ def test_a_spanish_sheet_keeps_its_times_words_and_sides(tmp_path: Path) -> None
     written_in_full(other)
     built = run_explainer("build", cwd=other)
     assert built.returncode == 0, built.stderr
+    timeline = (other / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    order = ["Se detecta una fuga", "El Ayuntamiento cierra el puerto", "Limpieza del muelle",
+             "Informe del ministerio", "Juicio"]  # fmt: skip
+    assert [timeline.index(title) for title in order] == sorted(timeline.index(title) for title in order)
 
 
 def test_a_hostile_sheet_is_imported_as_text_and_every_bad_row_is_reported(tmp_path: Path) -> None:

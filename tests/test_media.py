@@ -195,6 +195,7 @@ def test_an_entry_with_media_reads_well_and_passes_axe(tmp_path: Path, browser: 
         assert thumb.evaluate("img => img.src").endswith("-480.webp")
         inject_axe(page)
         assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []
+        assert page.pdf().count(b"/Subtype /Image") >= 1, "the picture is in print"
         page.goto(url + "actors/example-council/")
         inject_axe(page)
         assert page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)") == []

@@ -82,10 +82,17 @@ def serve_dir() -> Iterator[object]:
     navigation only takes over links that its sitemap lists, by their full address.
     """
     servers: list[ThreadingHTTPServer] = []
+    serving: dict[tuple[Path, int], str] = {}
+    """A folder already served at the port asked for (a site built once per session is served
+    once, whichever tests ask for it)."""
 
     def start(folder: Path, port: int = 0) -> str:
+        if port and (folder.resolve(), port) in serving:
+            return serving[(folder.resolve(), port)]
         base, server = serve_folder(folder, port)
         servers.append(server)
+        if port:
+            serving[(folder.resolve(), port)] = base
         return base
 
     yield start

@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -136,30 +137,44 @@ def make(root: Path, files: list[str]) -> tuple[dict[str, Picture], dict[str, by
     out: dict[str, bytes] = {}
     for file in sorted(set(files)):
         data = (root / file).read_bytes()
-        stem = Path(file).stem
-        base = f"{Path(file).parent.as_posix()}/{stem}-{_fingerprint(data)}"
+        base = f"{Path(file).parent.as_posix()}/{Path(file).stem}-{_fingerprint(data)}"
         with Image.open(io.BytesIO(data)) as opened:
-            opened.seek(0)  # the first frame of an animation
-            image = opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB")
-        width, height = image.size
-        webp = []
-        for wanted in [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]:
-            size = _size(image, wanted, f"{base}-{wanted}.webp", "WEBP", cache, out)
-            if size not in webp:
-                webp.append(size)
-        fallback = _size(image, min(width, FALLBACK_WIDTH), f"{base}-{min(width, FALLBACK_WIDTH)}.jpg", "JPEG",
-                         cache, out)  # fmt: skip
-        pictures[file] = Picture(file, width, height, tuple(webp), fallback)
+            width, height = opened.size  # read from the header: nothing is decoded unless a size is missing
+            webp_widths = list(dict.fromkeys([w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]))
+            fallback_width = min(width, FALLBACK_WIDTH)
+            wanted = [(w, f"{base}-{w}.webp", "WEBP") for w in webp_widths]
+            wanted.append((fallback_width, f"{base}-{fallback_width}.jpg", "JPEG"))
+            pixels: list[Image.Image] = []
+
+            def decoded(opened: Image.Image = opened, pixels: list[Image.Image] = pixels) -> Image.Image:
+                if not pixels:
+                    opened.seek(0)  # the first frame of an animation
+                    pixels.append(opened.convert("RGBA" if opened.mode in ("RGBA", "LA", "P") else "RGB"))
+                return pixels[0]
+
+            sizes = [_size(decoded, width, height, w, path, kind, cache, out) for w, path, kind in wanted]
+        pictures[file] = Picture(file, width, height, tuple(sizes[:-1]), sizes[-1])
     return pictures, out
 
 
-def _size(image: Image.Image, width: int, path: str, kind: str, cache: Path, out: dict[str, bytes]) -> Size:
-    height = max(1, round(image.height * width / image.width))
+def _size(
+    decoded: Callable[[], Image.Image],
+    width: int,
+    height: int,
+    wanted: int,
+    path: str,
+    kind: str,
+    cache: Path,
+    out: dict[str, bytes],
+) -> Size:
+    """One size of a picture: from the cache, else made from its pixels (and kept in the cache)."""
+    tall = max(1, round(height * wanted / width))
     cached = cache / Path(path).name
     if cached.is_file():
         data = cached.read_bytes()
     else:
-        resized = image.resize((width, height), Image.Resampling.LANCZOS) if width != image.width else image
+        image = decoded()
+        resized = image.resize((wanted, tall), Image.Resampling.LANCZOS) if wanted != width else image
         if kind == "JPEG" and resized.mode != "RGB":
             resized = resized.convert("RGB")
         buffer = io.BytesIO()
@@ -172,4 +187,4 @@ def _size(image: Image.Image, width: int, path: str, kind: str, cache: Path, out
         except OSError:
             pass  # a read-only project still builds, without a cache
     out[path] = data
-    return Size(path, width, height, "image/webp" if kind == "WEBP" else "image/jpeg")
+    return Size(path, wanted, tall, "image/webp" if kind == "WEBP" else "image/jpeg")

@@ -13,7 +13,7 @@ import pytest
 from generator import models
 from generator.i18n import Language
 from generator.pipeline import build_explainer, generate
-from tests.conftest import FIXTURES, ROOT, serve_folder
+from tests.conftest import FIXTURES, ROOT, run_explainer, serve_folder
 
 TIMELINEJS = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
@@ -66,12 +66,27 @@ def test_text_is_escaped_and_links_lead_to_the_site_only_when_it_has_an_address(
     assert slide["group"] == "Exampleland"
 
 
+def imported_sheet(folder: Path) -> dict[str, Any]:
+    """The export of an explainer imported from TimelineJS's own example sheet (its placeholders
+    written as an editor would), so that a sheet goes in and comes back out to TimelineJS."""
+    from tests.test_importer import SHEETS, project_with, written_in_full
+
+    project = project_with(folder)
+    assert run_explainer("import", "timelinejs", str(SHEETS / "women_in_computing.csv"), cwd=project).returncode == 0
+    written_in_full(project)
+    files = generate(project / "content", site_url="https://news.example/story/").files()
+    data: dict[str, Any] = json.loads(files["data/timelinejs.json"])
+    return data
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("name", ["dated", "minutes"])
+@pytest.mark.parametrize("name", ["dated", "minutes", "imported"])
 def test_timelinejs_draws_the_export_one_slide_per_entry_and_the_title(name: str, tmp_path: Path, browser: Any) -> None:
     if not (TIMELINEJS / "js" / "timeline.js").is_file():
         pytest.fail("TimelineJS is not installed: run npm ci (make test does)")
-    data = exported(name, "https://news.example/story/")
+    data = imported_sheet(tmp_path / "sheet") if name == "imported" else exported(name, "https://news.example/story/")
+    if name == "imported":  # the sheet's ten rows beside the fixture's dated entries, its media as links
+        assert len(data["events"]) == 13 and sum("media" in slide for slide in data["events"]) == 9
     shutil.copytree(TIMELINEJS / "js", tmp_path / "js")  # its locales, fonts and icons where it looks for them
     shutil.copytree(TIMELINEJS / "css", tmp_path / "css")
     (tmp_path / "timeline.json").write_text(json.dumps(data), encoding="utf-8")

@@ -26,7 +26,7 @@ from . import folder as site_folder
 from .assets import EXTRA_JAVASCRIPT
 from .errors import UsageError
 from .pipeline import BuildReport, Timings, generate, read_incident
-from .settings import versions
+from .settings import translation_url, versions
 from .write import replace_dir, write_files
 
 SITE_MARKER = ".explainer-site"
@@ -175,7 +175,7 @@ def _build_with_plugin(engine: engines.Engine, config_file: Path, site: Path, sa
         say(f"[1/2] checking {shown(content)}/, generating the pages and running {engine.name} build --strict ...")
         begun = time.perf_counter()
         site_url = load_config(engine, config_file).site_url
-        urls = {language: f"{site_url.rstrip('/')}/{language}/" if site_url else None for language in languages}
+        urls = {language: translation_url(site_url, language) for language in languages}
         # Translations build in other processes while this one builds the original, each into a
         # hidden folder (a build empties its folder but for hidden entries), moved in place after.
         pool = _pool(len(languages))
@@ -273,7 +273,7 @@ def preview_translations(config: Any, languages: list[str]) -> dict[str, list[st
         asked = {
             language: pool.submit(
                 _build_language, engine.name, Path(config.config_file_path), Path(config.site_dir) / language,
-                language, f"{config.site_url.rstrip('/')}/{language}/" if config.site_url else None, {}, False,
+                language, translation_url(config.site_url, language), {}, False,
             )
             for language in languages
         }  # fmt: skip
@@ -305,7 +305,7 @@ def _build_folder(engine: engines.FolderEngine, config_file: Path, site: Path, s
     sites: list[tuple[str, dict[str, str | bytes]]] = []  # (folder in the site, files of its source folder)
     pages = 0
     for language in [None, *((original.translations or []) if original else [])]:
-        url = f"{site_url.rstrip('/')}/{language}/" if site_url and language else site_url
+        url = translation_url(site_url, language) if language else site_url
         output = generate(content, timings, template_dirs, url, language=language)
         chosen = versions(original, language, url) if original else []
         files = site_folder.files(

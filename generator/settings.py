@@ -59,6 +59,11 @@ class SiteSettings:
         return sorted(path for path in pages if path.endswith(".md") and path not in listed)
 
 
+def translation_url(site_url: str | None, language: str) -> str | None:
+    """The address a translation is published at: the original's, then ``<language>/``."""
+    return f"{site_url.rstrip('/')}/{language}/" if site_url else None
+
+
 def versions(original: models.Incident, language: str | None, site_url: str | None) -> list[dict[str, str]]:
     """The explainer's site in each of its languages, the original's first, for a site in ``language``
     (``None``: the original) at ``site_url``: each one's name in itself, language, root address

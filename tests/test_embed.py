@@ -96,6 +96,8 @@ def test_a_host_page_on_another_origin_embeds_the_timeline(
     assert inner.evaluate("innerWidth") == width
     assert inner.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("slate" if theme else "default")
     assert inner.locator(".md-header").is_hidden() and inner.locator(".md-footer").count() == 0
+    skip = "getComputedStyle(document.querySelector('[data-md-component=skip]')).display"
+    assert inner.evaluate(skip) == "none", "an embed starts with its content: no header to skip"
     # The keyboard: the first point's link shows its details, Enter goes to its entry in the list.
     inner.locator(".explainer-chart__point").first.focus()
     inner.wait_for_selector(".explainer-chart__label:not([hidden])", timeout=5_000)

@@ -128,6 +128,23 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+SETTLED_WATCH = 'document.addEventListener("explainer:settled", () => { window.__explainerSettled = true; });'
+"""Run in every page a test browser opens, before the page's own scripts: notes the chart script's
+"explainer:settled" (see ``settled``)."""
+
+
+def settled(page: Any, timeout: float = 15_000) -> None:
+    """Wait until the page has settled: loaded, its charts of thousands drawn, the browser idle (the
+    chart script's "explainer:settled"), and the search index, released then, arrived. A condition the
+    page states, where waiting for the network to stay quiet for half a second would only guess."""
+    page.wait_for_function(
+        r"""() => window.__explainerSettled === true && (!document.querySelector('[data-md-component=search]')
+          || performance.getEntriesByType('resource')
+            .some(e => /\/search(\/search_index)?\.json$/.test(new URL(e.name).pathname)))""",
+        timeout=timeout,
+    )
+
+
 class TestBrowser:
     """The browser for tests: its pages ignore the sites' Content-Security-Policy unless a test asks
     for it (``bypass_csp=False``), since Playwright's own helpers (``wait_for_function``) evaluate
@@ -139,10 +156,14 @@ class TestBrowser:
         self._browser = browser
 
     def new_context(self, **options: Any) -> Any:
-        return self._browser.new_context(**{"bypass_csp": True, **options})
+        context = self._browser.new_context(**{"bypass_csp": True, **options})
+        context.add_init_script(SETTLED_WATCH)
+        return context
 
     def new_page(self, **options: Any) -> Any:
-        return self._browser.new_page(**{"bypass_csp": True, **options})
+        page = self._browser.new_page(**{"bypass_csp": True, **options})
+        page.add_init_script(SETTLED_WATCH)
+        return page
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._browser, name)

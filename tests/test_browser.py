@@ -12,7 +12,7 @@ import pytest
 
 from generator.link import Explainer
 from generator.pipeline import build_explainer
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, settled
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser
@@ -93,7 +93,7 @@ def test_pages_without_a_chart_do_not_load_plotly(watched: Watched, site_url: st
     actor = next(iter(build_explainer(CONTENT).actors))
     for path in ("", "statements/", "questions/", "sources/", "about/", "actors/", f"actors/{actor}/"):
         watched.page.goto(site_url + path)
-        watched.page.wait_for_load_state("networkidle")
+        settled(watched.page)
     assert not any("plotly" in url for url in watched.requests)
     assert watched.errors == [] and watched.failed == [] and watched.outside() == []
 
@@ -101,7 +101,7 @@ def test_pages_without_a_chart_do_not_load_plotly(watched: Watched, site_url: st
 def test_instant_navigation_to_the_timeline_draws_the_chart(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    settled(page)
     page.evaluate("window.__samePage = true")
     page.locator("nav.md-nav--primary a", has_text="Timeline").first.click()
     page.wait_for_selector(".explainer-chart")  # the click returns before the new content is in
@@ -146,7 +146,7 @@ def test_palette_toggle_rethemes_the_chart(watched: Watched, site_url: str) -> N
 def test_search_finds_records_offline(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    settled(page)
     page.locator("input.md-search__input").click()
     actors = list(build_explainer(CONTENT).actors.values())
     name = next((actor.name for actor in actors if actor.kind == "person"), actors[0].name)

@@ -20,7 +20,7 @@ from generator import dates, models, order
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from generator.render import scale
-from tests.conftest import ENGLISH, FIXTURES
+from tests.conftest import ENGLISH, FIXTURES, settled
 from tests.html_pages import flat, visible_text
 from tests.test_reader import draw_charts
 
@@ -179,7 +179,7 @@ def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str
     swatches: dict[str, set[str]] = {}
     for path in page_paths(dated_site):
         page.goto(url + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         draw_charts(page)
         for name, colour in page.locator(".explainer-chart__lane").evaluate_all(
             "bs => bs.map(b => [b.textContent, getComputedStyle(b.querySelector('.explainer-chart__swatch')).color])"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from generator import engines
-from tests.conftest import FIXTURE, free_port, make_project, run_explainer, site_pages
+from tests.conftest import FIXTURE, free_port, make_project, run_explainer, settled, site_pages
 from tests.html_pages import _Page
 
 BUILDABLE = [engine.name for engine in engines.ENGINES]
@@ -126,7 +126,7 @@ def test_each_engines_site_draws_its_charts_cleanly_and_passes_axe(
     page.on("pageerror", lambda e: problems.append(str(e)))
     for path in ("", "timeline/", "actors/", "changes/", "data/", "embed/timeline/"):
         page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         draw_charts(page)
         inject_axe(page)
         problems += [

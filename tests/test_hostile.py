@@ -14,7 +14,7 @@ import feedparser
 import markupsafe
 import pytest
 
-from tests.conftest import free_port, make_project, run_explainer
+from tests.conftest import free_port, make_project, run_explainer, settled
 from tests.hostile import (
     ALL_PAYLOADS,
     HEAD_DESCRIPTION,
@@ -178,7 +178,7 @@ def test_hostile_site_in_chromium(
         assert injected == 0, path
     # search renders results from the index: payloads stay text there too
     page.goto(base)
-    page.wait_for_load_state("networkidle")
+    settled(page)
     page.locator("input.md-search__input").click()
     page.keyboard.type("onerror", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)

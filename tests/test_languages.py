@@ -19,7 +19,7 @@ import pytest
 from generator import catalogs, i18n, models
 from generator.i18n import Language, available
 from generator.render import templating
-from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
+from tests.conftest import FIXTURES, make_project, run_explainer, settled, site_pages
 from tests.html_pages import visible_text
 from tests.test_reader import draw_charts, inject_axe, page_paths
 
@@ -207,7 +207,7 @@ def test_every_spanish_page_is_spanish_and_passes_axe(
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
     for path in page_paths(spanish_site):
         page.goto(spanish_url + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         draw_charts(page)
         if page.evaluate("document.documentElement.lang") != "es":
             problems.append(f"/{path}: lang is not es")

@@ -14,7 +14,7 @@ import pytest
 
 from generator.pipeline import build_explainer
 from generator.site import PAGE_SIZE
-from tests.conftest import CONTENT, site_pages
+from tests.conftest import CONTENT, settled, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +71,7 @@ def test_every_page_is_clean_and_passes_axe(
     page.on("request", lambda r: r.url.startswith(site_url) or r.url.startswith("data:") or problems.append(r.url))
     for path in page_paths(built_site):
         page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         draw_charts(page)
         inject_axe(page)
         violations = page.evaluate(
@@ -153,7 +153,7 @@ def test_tab_reaches_every_link_and_control_in_order_with_visible_focus(
     path = path.format(first=next(iter(build_explainer(CONTENT).actors)))  # the first actor's page
     page = context_for(viewport={"width": 1440, "height": 900}).new_page()
     page.goto(site_url + path)
-    page.wait_for_load_state("networkidle")
+    settled(page)
     draw_charts(page)
     page.evaluate("window.scrollTo(0, 0)")
     focusable, seen = tab_through(page)
@@ -232,7 +232,7 @@ def test_plotly_loads_only_when_a_reader_zooms_and_only_once(site_url: str, cont
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "actors/")  # the chart is far below the fold on a phone
-    page.wait_for_load_state("networkidle")
+    settled(page)
     assert not any("plotly" in url for url in requests)
     draw_charts(page)
     assert sum("plotly-basic.min.js" in url for url in requests) == 1
@@ -266,7 +266,7 @@ def test_the_picture_answers_and_plotly_comes_only_with_a_zoom(
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + "timeline/")
-    page.wait_for_load_state("networkidle")
+    settled(page)
     chart = page.locator("#timeline-chart")
     assert chart.locator(".explainer-picture").is_visible(), "the picture is there before any script draws"
     point = chart.locator(".explainer-picture__point").first
@@ -446,7 +446,7 @@ def test_update_notices_show_on_the_records_they_concern_and_pass_axe(
     }  # fmt: skip
     for path, records in expected.items():
         page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         assert page.locator("head link[rel=alternate][type='application/atom+xml']").count() == 1
         for anchor, notices in records.items():
             # A timeline entry holds its notices; a record on a listing page is its heading and

@@ -85,7 +85,15 @@ def test_the_arabic_timeline_runs_right_to_left_in_the_picture_and_in_plotly_ali
     assert label.evaluate("e => getComputedStyle(e).direction") == "rtl"
 
     # A drag to the right brings later entries into view (time runs to the left).
+    unzoomed = page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point")
     page.locator("#timeline-chart .explainer-chart__zoom--in").click()
+    # The zoom is drawn in a later frame, after Plotly's relayout: measure once it has moved the points.
+    page.wait_for_function(
+        """([unzoomed]) => Array.from(document.querySelectorAll('#timeline-chart .explainer-chart__point')).some(e => {
+             const k = e.getAttribute('href').split('#')[1], r = e.getBoundingClientRect();
+             return k in unzoomed && Math.abs(r.x + r.width / 2 - unzoomed[k][0]) > 1; })""",
+        arg=[unzoomed],
+    )
     before = page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point")
     assert before, "some entries are in view after one step of zoom"
     stage = page.locator("#timeline-chart .explainer-chart__stage").bounding_box()

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import settled
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser
@@ -51,7 +52,7 @@ def page_at(browser: Any, fixture_site: Any) -> Any:
         page.on("pageerror", lambda e: page.errors.append(str(e)))
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
         page.goto(fixture_site(name)[1] + "timeline/")
-        page.wait_for_load_state("networkidle")
+        settled(page)
         pages.append(context)
         return page
 
@@ -222,7 +223,7 @@ def test_a_pinch_zooms_the_chart_and_one_finger_scrolls_the_page(browser: Any, f
     context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(fixture_site("minutes")[1] + "timeline/")
-    page.wait_for_load_state("networkidle")
+    settled(page)
     plot = page.locator("#timeline-chart .explainer-chart__plot")
     assert (
         page.evaluate("getComputedStyle(document.querySelector('#timeline-chart .explainer-chart__stage')).touchAction")

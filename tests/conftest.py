@@ -135,12 +135,17 @@ SETTLED_WATCH = 'document.addEventListener("explainer:settled", () => { window._
 
 def settled(page: Any, timeout: float = 15_000) -> None:
     """Wait until the page has settled: loaded, its charts of thousands drawn, the browser idle (the
-    chart script's "explainer:settled"), and the search index, released then, arrived. A condition the
-    page states, where waiting for the network to stay quiet for half a second would only guess."""
+    chart script's "explainer:settled"), and the site search's script and index (released then)
+    arrived. A condition the page states, where waiting for the network to stay quiet for half a
+    second would only guess."""
     page.wait_for_function(
-        r"""() => window.__explainerSettled === true && (!document.querySelector('[data-md-component=search]')
-          || performance.getEntriesByType('resource')
-            .some(e => /\/search(\/search_index)?\.json$/.test(new URL(e.name).pathname)))""",
+        r"""() => {
+          if (window.__explainerSettled !== true) return false;
+          if (!document.querySelector('[data-md-component=search]')) return true;
+          const loaded = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);
+          return loaded.some(path => /\/search(\/search_index)?\.json$/.test(path))
+            && loaded.some(path => /\/workers\/search\.[^/]*\.js$/.test(path));
+        }""",
         timeout=timeout,
     )
 

@@ -20,6 +20,14 @@ pytestmark = pytest.mark.browser
 ARABIC_PAGES = ("ar/", "ar/timeline/", "ar/statements/", "ar/actors/", "ar/questions/", "ar/sources/")
 
 
+# Whether some point of the timeline has moved more than `far` pixels sideways from where `before`
+# (anchor -> centre, as CENTRES gives them) had it.
+MOVED = """([before, far]) => Array.from(document.querySelectorAll('#timeline-chart .explainer-chart__point'))
+  .some(e => {
+  const k = e.getAttribute('href').split('#')[1], r = e.getBoundingClientRect();
+  return k in before && Math.abs(r.x + r.width / 2 - before[k][0]) > far; })"""
+
+
 @pytest.fixture(scope="module")
 def arabic_url(translated_site: tuple[Path, int], serve_dir: Any) -> str:
     site, port = translated_site
@@ -88,12 +96,7 @@ def test_the_arabic_timeline_runs_right_to_left_in_the_picture_and_in_plotly_ali
     unzoomed = page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point")
     page.locator("#timeline-chart .explainer-chart__zoom--in").click()
     # The zoom is drawn in a later frame, after Plotly's relayout: measure once it has moved the points.
-    page.wait_for_function(
-        """([unzoomed]) => Array.from(document.querySelectorAll('#timeline-chart .explainer-chart__point')).some(e => {
-             const k = e.getAttribute('href').split('#')[1], r = e.getBoundingClientRect();
-             return k in unzoomed && Math.abs(r.x + r.width / 2 - unzoomed[k][0]) > 1; })""",
-        arg=[unzoomed],
-    )
+    page.wait_for_function(MOVED, arg=[unzoomed, 1])
     before = page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point")
     assert before, "some entries are in view after one step of zoom"
     stage = page.locator("#timeline-chart .explainer-chart__stage").bounding_box()
@@ -102,12 +105,7 @@ def test_the_arabic_timeline_runs_right_to_left_in_the_picture_and_in_plotly_ali
     page.mouse.down()
     page.mouse.move(stage["x"] + stage["width"] / 2 + 40, y, steps=4)
     page.mouse.up()
-    page.wait_for_function(
-        """([before]) => Array.from(document.querySelectorAll('#timeline-chart .explainer-chart__point')).some(e => {
-             const k = e.getAttribute('href').split('#')[1], r = e.getBoundingClientRect();
-             return k in before && Math.abs(r.x + r.width / 2 - before[k][0]) > 20; })""",
-        arg=[before],
-    )
+    page.wait_for_function(MOVED, arg=[before, 20])
     after = page.evaluate(CENTRES, "#timeline-chart .explainer-chart__point")
     shifts = [after[k][0] - before[k][0] for k in before if k in after]
     # Dated entries follow the pointer 40 pixels to the right; the undated band does not move.

@@ -148,6 +148,21 @@ def settled(page: Any, timeout: float = 15_000) -> None:
         }""",
         timeout=timeout,
     )
+    # A script-made request (the search worker's script) may still be arriving although the page
+    # already lists it: see each request the page has in flight to its end.
+    for request in list(getattr(page, "in_flight", ())):
+        response = request.response()  # None when it failed
+        if response is not None:
+            response.finished()
+
+
+def _track_requests(page: Any) -> None:
+    """Keep ``page.in_flight``: the requests the page has made that have not ended yet."""
+    in_flight: set[Any] = set()
+    page.in_flight = in_flight
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
 
 
 class TestBrowser:
@@ -163,11 +178,13 @@ class TestBrowser:
     def new_context(self, **options: Any) -> Any:
         context = self._browser.new_context(**{"bypass_csp": True, **options})
         context.add_init_script(SETTLED_WATCH)
+        context.on("page", _track_requests)
         return context
 
     def new_page(self, **options: Any) -> Any:
         page = self._browser.new_page(**{"bypass_csp": True, **options})
         page.add_init_script(SETTLED_WATCH)
+        _track_requests(page)
         return page
 
     def __getattr__(self, name: str) -> Any:

@@ -20,7 +20,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import prose
@@ -189,6 +189,7 @@ _HOVER_TAG = re.compile(r"<(/?)([a-z]+)((?:\s[^>]*)?)>")
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(typed=prose_text, width=st.integers(0, 40), limit=st.integers(0, 200))
+@example(typed="0) 0", width=0, limit=0)  # a numbered list starting at 0
 def test_every_output_of_a_prose_field_holds_its_words_and_only_its_tags(typed: str, width: int, limit: int) -> None:
     parsed = prose.parse(typed)
     words = flat(parsed.plain())
@@ -196,9 +197,12 @@ def test_every_output_of_a_prose_field_holds_its_words_and_only_its_tags(typed: 
     syntax = r"\*\*|\]\(|</?[a-z]+>"
     assert not re.search(syntax, words) or re.search(syntax, html.unescape(typed).replace("\\", "")), words
     page = Fragment()
-    page.feed(parsed.html(lambda ref: f"../{ref.kind}s/#{ref.id}"))
+    written = parsed.html(lambda ref: f"../{ref.kind}s/#{ref.id}")
+    page.feed(written)
     assert page.tags <= {"p", "ul", "ol", "li", "em", "strong", "code", "a", "br"}
-    assert page.attributes <= {"href"}
+    assert page.attributes <= {"href", "start"}
+    # A numbered list that does not start at 1 ("3) third") keeps its first number, and only that.
+    assert all(re.fullmatch(r'<ol start="-?[0-9]+">', tag) for tag in re.findall(r"<[a-z]+ start=[^>]*>", written))
     assert flat("".join(page.text)) == words
     hover = parsed.hover(width=width, limit=limit)
     tags = _HOVER_TAG.findall(hover)

@@ -29,7 +29,7 @@ test: $(STAMP) node_modules/.installed
 	$(BIN)/mypy
 	npx --no-install eslint generator/theme/assets/javascripts tests/js
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 ## test-fast: the same without the browser tests and those marked slow (fresh environments, many whole sites)
 test-fast: $(STAMP) node_modules/.installed
@@ -37,7 +37,7 @@ test-fast: $(STAMP) node_modules/.installed
 	$(BIN)/mypy
 	npx --no-install eslint generator/theme/assets/javascripts tests/js
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser and not slow"
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not browser and not slow"
 
 ## serve: live preview on 127.0.0.1:$(PORT) that rebuilds when a file in content/ changes
 serve: $(STAMP)

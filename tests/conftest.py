@@ -381,3 +381,24 @@ def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     )  # only its README: theme files ship with the plugin
     shutil.copytree(content, folder / "content")
     return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first, so that no core is left alone with a long one at the end of a parallel
+    run (``make test`` hands whole files to each core, in this order): files with a slow test (fresh
+    environments: pip works while the other core runs browsers), then by their browser tests,
+    then by their number of tests. Within a file, the order stays as written."""
+
+    def file_of(item: pytest.Item) -> str:
+        return item.nodeid.split("::")[0]
+
+    slow: set[str] = set()
+    browser: dict[str, int] = {}
+    tests: dict[str, int] = {}
+    for item in items:
+        name = file_of(item)
+        if item.get_closest_marker("slow"):
+            slow.add(name)
+        browser[name] = browser.get(name, 0) + (item.get_closest_marker("browser") is not None)
+        tests[name] = tests.get(name, 0) + 1
+    items.sort(key=lambda item: (file_of(item) not in slow, -browser[file_of(item)], -tests[file_of(item)]))

@@ -21,7 +21,7 @@ from generator.i18n import Language, available
 from generator.render import templating
 from tests.conftest import FIXTURES, make_project, run_explainer, settled, site_pages
 from tests.html_pages import visible_text
-from tests.test_reader import draw_charts, inject_axe, page_paths
+from tests.test_reader import SCREENS, WIDTHS, draw_charts, fit_problems, inject_axe, page_paths
 
 SPANISH = FIXTURES / "explicador"
 
@@ -195,12 +195,19 @@ def spanish_page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+OTHER_WAY = [(width, "dark" if scheme == "light" else "light") for width, scheme in SCREENS]
+"""Each width in the palette the English pages are not visited in at that width."""
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_spanish_page_is_spanish_and_passes_axe(
-    scheme: str, spanish_site: Path, spanish_url: str, browser: Any
+@pytest.mark.parametrize(("width", "scheme"), OTHER_WAY)
+def test_every_spanish_page_is_spanish_fits_the_screen_and_passes_axe(
+    width: str, scheme: str, spanish_site: Path, spanish_url: str, browser: Any
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900})
+    """The other way round from the English pages (test_reader.py): a desktop reader in the dark, a
+    phone reader in the light."""
+    w, h = WIDTHS[width]
+    context = browser.new_context(color_scheme=scheme, viewport={"width": w, "height": h})
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"))
@@ -211,6 +218,7 @@ def test_every_spanish_page_is_spanish_and_passes_axe(
         draw_charts(page)
         if page.evaluate("document.documentElement.lang") != "es":
             problems.append(f"/{path}: lang is not es")
+        problems += [f"/{path}: {problem}" for problem in fit_problems(page, w)]
         inject_axe(page)
         violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         problems += [f"/{path}: axe {v}" for v in violations]

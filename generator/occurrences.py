@@ -6,11 +6,17 @@ A field of thousands of links asks that thousands of times, for the same charact
 thousands of different ones; searching the text from its start each time would take time growing
 with the square of the field's length. An :class:`Index` reads the text once for each pair of
 first characters asked about (``](``, ``ev``...), and keeps where every piece starting with them is.
+A long piece (a rule of 100,000 asterisks) is searched for on its own: cutting a piece that long at
+every place its first two characters start would again take time growing with the square.
 """
 
 from __future__ import annotations
 
 import bisect
+
+LONG = 64
+"""Pieces at least this long are searched for one by one, not cut at each place of their first two
+characters (few pieces that long fit in a field, so few searches)."""
 
 
 class Index:
@@ -23,6 +29,7 @@ class Index:
         self._pieces: dict[tuple[str, int], dict[str, list[int]]] = {}
         """(two first characters, length) -> every piece of that length starting with them -> its places."""
         self._short: dict[str, list[int]] = {}
+        """A piece of one character, or of at least ``LONG`` -> every place it starts."""
 
     def _scan(self, needle: str) -> list[int]:
         found, at = [], self.text.find(needle)
@@ -33,7 +40,7 @@ class Index:
 
     def places(self, needle: str) -> list[int]:
         """Where ``needle`` (not empty) starts, every place, in order (do not change the list)."""
-        if len(needle) < 2:
+        if len(needle) < 2 or len(needle) >= LONG:
             if needle not in self._short:
                 self._short[needle] = self._scan(needle)
             return self._short[needle]

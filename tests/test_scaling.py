@@ -126,6 +126,19 @@ def test_thousands_of_different_references_and_refused_links_are_placed_in_linea
         assert growth(work, 2000) < 2.5, unit
 
 
+def test_a_refused_line_as_long_as_the_field_is_placed_in_linear_time() -> None:
+    """A rule of asterisks filling the field is refused, and its problem names the whole line: the
+    line is found once, not cut out at each of its places (the cuts are counted too)."""
+
+    def work(n: int) -> int:
+        Searched.read = 0
+        parsed = prose.parse(Cut("*" * n))
+        assert parsed.problems and parsed.problems[0].offset == 0
+        return Searched.read
+
+    assert growth(work, 20_000) < 2.5
+
+
 class Searched(str):
     """Text that counts the characters searches (``find``, ``in``, ``count``) read in it."""
 
@@ -480,3 +493,13 @@ def test_occurrences_are_found_taken_and_counted_as_a_search_from_the_start_woul
             at = text.find(needle, at + 1)
         taken.add((needle, at))
         assert taking.take(start) == at
+
+
+class Cut(Searched):
+    """Text that also counts the characters its slices copy."""
+
+    def __getitem__(self, key: Any) -> str:  # type: ignore[override]
+        found = super().__getitem__(key)
+        if isinstance(key, slice):
+            Searched.read += len(found)
+        return found

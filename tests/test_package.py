@@ -53,6 +53,11 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fresh_venv(folder: Path) -> dict[str, str]:
     """A new virtual environment (no site packages of this one), and the environment to run in it."""
     run(sys.executable, "-m", "venv", folder, cwd=folder.parent)
+    return environment_of(folder)
+
+
+def environment_of(folder: Path) -> dict[str, str]:
+    """The environment variables to run commands in the virtual environment at ``folder``."""
     path = f"{folder / 'bin'}{os.pathsep}{os.environ['PATH']}"
     return {**{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}, "PATH": path,
             "VIRTUAL_ENV": str(folder)}  # fmt: skip
@@ -95,9 +100,7 @@ def wheel_venv(folder: Path, wheel: Path) -> dict[str, str]:
     packages = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=folder).stdout.strip()
     (Path(packages) / "borrowed.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel, cwd=folder.parent)
-    path = f"{folder / 'bin'}{os.pathsep}{os.environ['PATH']}"
-    return {**{k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}, "PATH": path,
-            "VIRTUAL_ENV": str(folder)}  # fmt: skip
+    return environment_of(folder)
 
 
 def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: Path, tmp_path: Path) -> None:

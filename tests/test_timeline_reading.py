@@ -302,3 +302,55 @@ def test_whos_who_gives_the_plot_the_width_and_every_name_its_line(width: int, b
             )
     context.close()
     assert errors == []
+
+
+# The point links of a chart: each one's key and its place within the chart's stage, in key order.
+LINKS = """id => Array.from(document.querySelectorAll('#' + id + ' .explainer-chart__point')).map(a => {
+  const r = a.getBoundingClientRect(), stage = a.closest('.explainer-chart__stage').getBoundingClientRect();
+  return [a.getAttribute('data-key'), Math.round(r.x - stage.x), Math.round(r.y - stage.y)];
+}).sort((a, b) => a[0] < b[0] ? -1 : 1)"""
+
+SAME_LINKS = f"""([id, want]) => {{ const got = ({LINKS})(id);
+  return got.length === want.length && got.every((g, i) => g[0] === want[i][0]
+    && Math.abs(g[1] - want[i][1]) <= 2 && Math.abs(g[2] - want[i][2]) <= 2); }}"""
+
+
+def test_a_window_resized_after_loading_puts_the_links_where_a_page_loaded_at_that_width_has_them(
+    browser: Any, fixture_site: Any
+) -> None:
+    """A reader turns a tablet or narrows the window: each point keeps one link, over the point, as
+    on a page loaded at the new width; in the picture and once Plotly has drawn the chart. On Who's
+    who an entry several sides took part in is a point, and a link, in each side's row."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    url = fixture_site("dated")[1]
+    page = browser.new_page()
+    for path, chart in (("actors/", "involvement-chart"), ("timeline/", "timeline-chart")):
+        fresh = {}  # (width, drawn) -> the links of a page loaded at that width
+        for width in (375, 1440):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto(url + path)
+            settled(page)
+            fresh[(width, False)] = page.evaluate(LINKS, chart)
+            draw_charts(page)
+            fresh[(width, True)] = page.evaluate(LINKS, chart)
+        keys = [key for key, _, _ in fresh[(1440, False)]]
+        assert keys and len(set(keys)) == len(keys), (path, "one link per point")
+        page.goto(url + path)  # at 1440
+        settled(page)
+        for drawn in (False, True):
+            if drawn:
+                draw_charts(page)
+            for width in (375, 1440):
+                page.set_viewport_size({"width": width, "height": 800})
+                try:
+                    page.wait_for_function(SAME_LINKS, arg=[chart, fresh[(width, drawn)]], timeout=5_000)
+                except Timeout:
+                    assert page.evaluate(LINKS, chart) == fresh[(width, drawn)], (path, drawn, width)
+        # Each link's label is its own point's: on Who's who, it names the side whose row it is in.
+        for link in page.locator(".explainer-chart__point").all() if path == "actors/" else []:
+            link.focus()
+            side = (link.get_attribute("aria-label") or "").split(": ")[0]
+            first_line = page.locator(".explainer-chart__label").inner_text().split("\n")[0]
+            assert first_line == side, link.get_attribute("data-key")
+    page.close()

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import {
-  labelPosition, nearest, pictureView, placePoints, plotlyView, scales
+  labelPosition, nearest, pictureView, placePoints, plotlyView, pointKey, scales
 } from "../../generator/theme/assets/javascripts/explainer/geometry.js";
 
 // A timeline's picture: 40 px for lane names on the left, 10 on the right, an undated band (x2) in
@@ -125,4 +125,12 @@ test("every label stays inside the viewport wherever its point is", () => {
       assert.ok(at.top >= 8 && at.top + box.height <= view.height - 8, `y=${y}: ${at.top}`);
     }
   }
+});
+
+test("each point has a key of its own, though an entry is a point in several sides' rows", () => {
+  // Who's who: the inspection both sides took part in, in each side's row (tab places 100004, 300004).
+  const keys = [["event-inspection-done", 100004], ["event-inspection-done", 300004], ["event-bridge-closed", 100003]]
+    .map(([anchor, order]) => pointKey(anchor, order));
+  assert.equal(new Set(keys).size, 3);
+  assert.equal(pointKey("event-inspection-done", null), "event-inspection-done"); // no link: the anchor alone
 });

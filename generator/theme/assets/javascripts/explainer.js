@@ -21,7 +21,9 @@
  * plotly.js (explainer/loader.js); main.html preloads them all, so they arrive with this one. All
  * this script keeps between calls is in `state` below.
  */
-import { labelPosition, nearest as nearestSpot, pictureView, placePoints, plotlyView, scales } from "./explainer/geometry.js";
+import {
+  labelPosition, nearest as nearestSpot, pictureView, placePoints, plotlyView, pointKey, scales
+} from "./explainer/geometry.js";
 import { plotlyLoader } from "./explainer/loader.js";
 import { targetOf } from "./explainer/targets.js";
 import { ticksFor } from "./explainer/ticks.js";
@@ -142,16 +144,17 @@ function scalesOf(chart) {
 function readPoints(plot) {
   const found = [];
   plot.querySelectorAll(".explainer-picture__point[data-anchor]").forEach(function (g) {
+    const order = g.hasAttribute("data-order") ? Number(g.getAttribute("data-order")) : null;
     found.push({
       anchor: g.getAttribute("data-anchor"),
       page: Number(g.getAttribute("data-page")),
-      order: g.hasAttribute("data-order") ? Number(g.getAttribute("data-order")) : null,
+      order: order,
       label: g.getAttribute("data-label") || "",
       lane: Number(g.getAttribute("data-lane")),
       axis: g.getAttribute("data-axis") || "x",
       x: Number(g.getAttribute("data-x")),
       y: Number(g.getAttribute("data-y")),
-      key: g.getAttribute("data-anchor")
+      key: pointKey(g.getAttribute("data-anchor"), order)
     });
   });
   return found;
@@ -322,7 +325,7 @@ function fetchFigure(chart) {
       chart.hovers = {};
       figure.data.forEach(function (trace) {
         (trace.customdata || []).forEach(function (custom, j) {
-          if (custom && Array.isArray(trace.hovertext)) chart.hovers[custom[0]] = trace.hovertext[j];
+          if (custom && Array.isArray(trace.hovertext)) chart.hovers[pointKey(custom[0], custom[2])] = trace.hovertext[j];
         });
       });
       return figure;

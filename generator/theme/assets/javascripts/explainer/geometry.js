@@ -64,6 +64,14 @@ export function scales(view, width, fallbackHeight) {
   };
 }
 
+/* What tells a point from every other of its chart: its entry's anchor, and its place in the tab
+   order where it has one (on Who's who an entry several sides took part in is a point in each
+   side's row, with one anchor and a label of its own). Without a place (on a chart of thousands,
+   whose points get no link), the anchor alone. */
+export function pointKey(anchor, order) {
+  return order === null || order === undefined ? anchor : anchor + " " + order;
+}
+
 /* Every point's place in pixels, and whether it is in view: on an axis the chart has, in a lane
    not hidden (`hidden`: lane -> true), and within the plot's width (a pixel of slack each side). */
 export function placePoints(points, scale, hidden) {

@@ -148,7 +148,8 @@ def draw_time(site: Path) -> tuple[float, float, float, float]:
     click on "Zoom in" (Plotly.relayout until it has drawn, the median of four clicks in a row)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder
+    from tests.browsers import CHROMIUM, CHROMIUM_ARGS
+    from tests.conftest import serve_folder
 
     base, server = serve_folder(site)
     with sync_playwright() as playwright:

@@ -27,23 +27,12 @@ from typing import Any
 import pytest
 
 from generator.i18n import Language
+from tests.browsers import CHROMIUM, TestBrowser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE = FIXTURES / "explainer"
 CONTENT = ROOT / "content"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 ENGLISH = Language.for_tag("en")
 """The language most fixtures are written in."""
 
@@ -68,8 +57,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 def serve_folder(folder: Path, port: int = 0) -> tuple[str, ThreadingHTTPServer]:
-    """Serve a folder over HTTP on loopback in a background thread: (base URL, server to shut down)."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_QuietHandler, directory=str(folder)))
+    """Serve a folder over HTTP on loopback in a background thread: (base URL, server to shut down).
+    Without a port, on a port not handed out before (see ``free_port``)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port or free_port()), partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
@@ -106,10 +96,20 @@ def site_pages(site: Path, pattern: str = "*.html") -> list[Path]:
     return sorted(path for path in site.rglob(pattern) if path.relative_to(site).parts[0] != "record")
 
 
+_PORTS_GIVEN: set[int] = set()
+"""Ports handed out in this process: never twice, so that no two sites of a session share an address
+(the browser's cache, kept from test to test, holds each address's pages; see TestBrowser)."""
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port free now and not handed out before in this process."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if port not in _PORTS_GIVEN:
+            _PORTS_GIVEN.add(port)
+            return port
 
 
 @pytest.fixture(scope="session")
@@ -122,73 +122,10 @@ def browser() -> Iterator[object]:
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield TestBrowser(instance)
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="chromium-") as profile:
+        instance = TestBrowser(playwright, Path(profile))
+        yield instance
         instance.close()
-
-
-SETTLED_WATCH = 'document.addEventListener("explainer:settled", () => { window.__explainerSettled = true; });'
-"""Run in every page a test browser opens, before the page's own scripts: notes the chart script's
-"explainer:settled" (see ``settled``)."""
-
-
-def settled(page: Any, timeout: float = 15_000) -> None:
-    """Wait until the page has settled: loaded, its charts of thousands drawn, the browser idle (the
-    chart script's "explainer:settled"), and the site search's script and index (released then)
-    arrived. A condition the page states, where waiting for the network to stay quiet for half a
-    second would only guess."""
-    page.wait_for_function(
-        r"""() => {
-          if (window.__explainerSettled !== true) return false;
-          if (!document.querySelector('[data-md-component=search]')) return true;
-          const loaded = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);
-          return loaded.some(path => /\/search(\/search_index)?\.json$/.test(path))
-            && loaded.some(path => /\/workers\/search\.[^/]*\.js$/.test(path));
-        }""",
-        timeout=timeout,
-    )
-    # A script-made request (the search worker's script) may still be arriving although the page
-    # already lists it: see each request the page has in flight to its end.
-    for request in list(getattr(page, "in_flight", ())):
-        response = request.response()  # None when it failed
-        if response is not None:
-            response.finished()
-
-
-def _track_requests(page: Any) -> None:
-    """Keep ``page.in_flight``: the requests the page has made that have not ended yet."""
-    in_flight: set[Any] = set()
-    page.in_flight = in_flight
-    page.on("request", lambda request: in_flight.add(request))
-    page.on("requestfinished", lambda request: in_flight.discard(request))
-    page.on("requestfailed", lambda request: in_flight.discard(request))
-
-
-class TestBrowser:
-    """The browser for tests: its pages ignore the sites' Content-Security-Policy unless a test asks
-    for it (``bypass_csp=False``), since Playwright's own helpers (``wait_for_function``) evaluate
-    code the policy forbids. The policy itself is tested with it on (tests/test_csp.py, test_engines.py)."""
-
-    __test__ = False  # not a test class
-
-    def __init__(self, browser: Any) -> None:
-        self._browser = browser
-
-    def new_context(self, **options: Any) -> Any:
-        context = self._browser.new_context(**{"bypass_csp": True, **options})
-        context.add_init_script(SETTLED_WATCH)
-        context.on("page", _track_requests)
-        return context
-
-    def new_page(self, **options: Any) -> Any:
-        page = self._browser.new_page(**{"bypass_csp": True, **options})
-        page.add_init_script(SETTLED_WATCH)
-        _track_requests(page)
-        return page
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._browser, name)
 
 
 def run_explainer(

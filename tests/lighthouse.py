@@ -19,7 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.browsers import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import free_port
 from tests.reader_bench import build, serve
 
 LIGHTHOUSE = "lighthouse@12.8.2"

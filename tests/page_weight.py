@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder, site_pages
+from tests.browsers import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import serve_folder, site_pages
 
 BUDGET_KB = 150.0
 

@@ -23,7 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, make_project, run_explainer
+from tests.browsers import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import free_port, make_project, run_explainer
 from tests.synthetic import write_explainer
 
 PROFILE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}

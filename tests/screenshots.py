@@ -12,7 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, FIXTURES, make_project, run_explainer, serve_folder
+from tests.browsers import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import FIXTURES, make_project, run_explainer, serve_folder
 
 PAGES = {"home": "", "timeline": "timeline/", "whos-who": "actors/", "actor": None, "questions": "questions/"}
 """Name -> page path (``None``: the first actor's page)."""

@@ -12,7 +12,8 @@ import pytest
 
 from generator.link import Explainer
 from generator.pipeline import build_explainer
-from tests.conftest import CONTENT, settled
+from tests.browsers import settled
+from tests.conftest import CONTENT
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser

@@ -20,7 +20,8 @@ from generator import dates, models, order
 from generator.link import Explainer
 from generator.pipeline import build_explainer
 from generator.render import scale
-from tests.conftest import ENGLISH, FIXTURES, settled
+from tests.browsers import settled
+from tests.conftest import ENGLISH, FIXTURES
 from tests.html_pages import flat, visible_text
 from tests.test_reader import draw_charts
 

@@ -14,7 +14,8 @@ import feedparser
 import markupsafe
 import pytest
 
-from tests.conftest import free_port, make_project, run_explainer, settled
+from tests.browsers import settled
+from tests.conftest import free_port, make_project, run_explainer
 from tests.hostile import (
     ALL_PAYLOADS,
     HEAD_DESCRIPTION,

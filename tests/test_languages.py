@@ -19,7 +19,8 @@ import pytest
 from generator import catalogs, i18n, models
 from generator.i18n import Language, available
 from generator.render import templating
-from tests.conftest import FIXTURES, make_project, run_explainer, settled, site_pages
+from tests.browsers import settled
+from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
 from tests.html_pages import visible_text
 from tests.test_reader import SCREENS, WIDTHS, draw_charts, fit_problems, inject_axe, page_paths
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import settled
+from tests.browsers import settled
 from tests.test_reader import draw_charts
 
 pytestmark = pytest.mark.browser

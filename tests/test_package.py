@@ -21,6 +21,7 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pip
 import pytest
 import yaml
 
@@ -51,9 +52,24 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def fresh_venv(folder: Path) -> dict[str, str]:
-    """A new virtual environment (no site packages of this one), and the environment to run in it."""
-    run(sys.executable, "-m", "venv", folder, cwd=folder.parent)
+    """A new virtual environment holding nothing but pip, as a CI runner's Python does (no site
+    packages of this one), and the environment to run in it. Its pip is this environment's, named by
+    a ``.pth`` line (a folder holding a link to pip alone): ensurepip, run for each new environment,
+    would only add seconds."""
+    packages = bare_venv(folder)
+    pip_alone = folder / "pip-alone"
+    pip_alone.mkdir()
+    (pip_alone / "pip").symlink_to(Path(pip.__file__).parent, target_is_directory=True)
+    (packages / "pip-alone.pth").write_text(f"{pip_alone}\n", encoding="utf-8")
     return environment_of(folder)
+
+
+def bare_venv(folder: Path) -> Path:
+    """A new virtual environment without even pip; its folder of packages."""
+    run(sys.executable, "-m", "venv", "--without-pip", folder, cwd=folder.parent)
+    python = folder / "bin" / "python"
+    found = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=folder).stdout.strip()
+    return Path(found)
 
 
 def environment_of(folder: Path) -> dict[str, str]:
@@ -95,10 +111,9 @@ def wheel_venv(folder: Path, wheel: Path) -> dict[str, str]:
     """A new virtual environment holding the wheel alone, its dependencies borrowed from this one (a
     ``.pth`` line naming this environment's packages, whose own ``.pth`` files, among them the
     repository's editable install, Python does not read from there); the environment to run in it."""
-    run(sys.executable, "-m", "venv", "--without-pip", folder, cwd=folder.parent)
+    packages = bare_venv(folder)
+    (packages / "borrowed.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     python = folder / "bin" / "python"
-    packages = run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))", cwd=folder).stdout.strip()
-    (Path(packages) / "borrowed.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", wheel, cwd=folder.parent)
     return environment_of(folder)
 
@@ -132,6 +147,14 @@ def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: 
     assert (site / "assets" / "javascripts" / "explainer.js").is_file()
     assert all((site / "assets" / "javascripts" / "explainer" / f"{name}.js").is_file() for name in SCRIPT_HELPERS)
     assert not any(p.suffix in (".yml", ".whl") for p in site.rglob("*")), "no record or wheel is published"
+    forget_environments(tmp_path)
+
+
+def forget_environments(folder: Path) -> None:
+    """Remove a passed test's environments (tens of thousands of files, which pytest would otherwise
+    remove at the start of the next run, before any test runs); a failed test's stay to be looked at."""
+    for environment in folder.glob("*-env"):
+        shutil.rmtree(environment)
 
 
 def test_the_repositorys_publish_steps_install_by_hash_and_build(tmp_path: Path) -> None:
@@ -147,3 +170,4 @@ def test_the_repositorys_publish_steps_install_by_hash_and_build(tmp_path: Path)
             command += f" --site-dir {tmp_path / 'site'}"
         run("bash", "-c", command, cwd=source, env={**runner, "SITE_URL": "https://newsroom.example/story/"})
     assert (tmp_path / "site" / "index.html").is_file()
+    forget_environments(tmp_path)

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
-.PHONY: site test test-fast lock serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
+.PHONY: site test test-fast every-test fast-tests lock serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
@@ -23,20 +23,19 @@ node_modules/.installed: package.json package-lock.json
 site: $(STAMP)
 	$(BIN)/explainer build
 
-## test: lint, type-check and run every test on every core (browser tests need Debian's chromium; the chart script's, Node.js)
+## test: every check and every test, on every core (browser tests need Debian's chromium; the chart script's, Node.js)
 test: $(STAMP) node_modules/.installed
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy
-	npx --no-install eslint generator/theme/assets/javascripts tests/js
-	node --test tests/js/
-	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+	@$(MAKE) --no-print-directory -j2 lint every-test
 
 ## test-fast: the same without the browser tests and those marked slow (fresh environments, many whole sites)
 test-fast: $(STAMP) node_modules/.installed
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy
-	npx --no-install eslint generator/theme/assets/javascripts tests/js
-	node --test tests/js/
+	@$(MAKE) --no-print-directory -j2 lint fast-tests
+
+# What `make test` and `make test-fast` run beside the checks (`lint`), which take one core a few seconds.
+every-test: $(STAMP)
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+
+fast-tests: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder -m "not browser and not slow"
 
 ## serve: live preview on 127.0.0.1:$(PORT) that rebuilds when a file in content/ changes
@@ -84,11 +83,12 @@ lighthouse: $(STAMP)
 lock: $(STAMP)
 	$(BIN)/python -m tests.lock_publish
 
-## lint: the same style checks `make test` runs
+## lint: the style and type checks (ruff, mypy, ESLint) and the chart script's unit tests (Node's test runner)
 lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	npx --no-install eslint generator/theme/assets/javascripts tests/js
+	node --test --test-reporter=dot tests/js/
 
 clean:
 	rm -rf site .site.* $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/artifacts

@@ -171,10 +171,10 @@ def test_structured_data_is_as_precise_as_the_dates(dated_site: Path) -> None:
 @pytest.mark.browser
 def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str, browser: Any) -> None:
     """axe finds nothing, each side has one colour on both charts, and the zoom buttons zoom."""
-    from tests.test_reader import inject_axe, page_paths
+    from tests.test_reader import page_paths, with_axe
 
     url = dated_url
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page = with_axe(browser.new_context(viewport={"width": 1440, "height": 900})).new_page()
     problems: list[str] = []
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
     swatches: dict[str, set[str]] = {}
@@ -186,7 +186,6 @@ def test_the_dated_site_reads_well_for_everyone(dated_site: Path, dated_url: str
             "bs => bs.map(b => [b.textContent, getComputedStyle(b.querySelector('.explainer-chart__swatch')).color])"
         ):
             swatches.setdefault(name, set()).add(colour)
-        inject_axe(page)
         problems += page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
     assert problems == []
     assert len(swatches) >= 2 and all(len(colours) == 1 for colours in swatches.values()), swatches

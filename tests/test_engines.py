@@ -127,12 +127,12 @@ def test_each_engines_pages_pass_axe_under_a_strict_content_security_policy(
     the dark palette its address asks for."""
     if name not in builds:
         pytest.skip(f"{name} is not installed (pip install {name})")
-    from tests.test_reader import draw_charts, inject_axe
+    from tests.test_reader import draw_charts, with_axe
 
     site, _, address = builds[name]
     base = served[name]
     actor = sorted(p.parent.name for p in (site / "actors").glob("*/index.html"))[0]
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=False)
+    context = with_axe(browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=False))
     context.add_init_script(VIOLATIONS)
     page = context.new_page()
     errors: list[str] = []
@@ -160,7 +160,6 @@ def test_each_engines_pages_pass_axe_under_a_strict_content_security_policy(
         if path.startswith("embed/"):
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         assert page.evaluate("window.__violations") == [], f"/{path}"
-        inject_axe(page)  # through the browser's tools, which the policy does not govern
         problems += [
             f"/{path}: {v}" for v in page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         ]

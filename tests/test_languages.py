@@ -22,7 +22,7 @@ from generator.render import templating
 from tests.browsers import settled
 from tests.conftest import FIXTURES, make_project, run_explainer, site_pages
 from tests.html_pages import visible_text
-from tests.test_reader import SCREENS, WIDTHS, draw_charts, fit_problems, inject_axe, page_paths
+from tests.test_reader import SCREENS, WIDTHS, draw_charts, fit_problems, page_paths, with_axe
 
 SPANISH = FIXTURES / "explicador"
 
@@ -208,7 +208,7 @@ def test_every_spanish_page_is_spanish_fits_the_screen_and_passes_axe(
     """The other way round from the English pages (test_reader.py): a desktop reader in the dark, a
     phone reader in the light."""
     w, h = WIDTHS[width]
-    context = browser.new_context(color_scheme=scheme, viewport={"width": w, "height": h})
+    context = with_axe(browser.new_context(color_scheme=scheme, viewport={"width": w, "height": h}))
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console: {m.text}"))
@@ -220,7 +220,6 @@ def test_every_spanish_page_is_spanish_fits_the_screen_and_passes_axe(
         if page.evaluate("document.documentElement.lang") != "es":
             problems.append(f"/{path}: lang is not es")
         problems += [f"/{path}: {problem}" for problem in fit_problems(page, w)]
-        inject_axe(page)
         violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         problems += [f"/{path}: axe {v}" for v in violations]
     context.close()

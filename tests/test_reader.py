@@ -28,6 +28,13 @@ def inject_axe(page: Any) -> None:
     page.evaluate(AXE.read_text(encoding="utf-8"))
 
 
+def with_axe(context: Any) -> Any:
+    """The context, with axe-core in every page it opens (the same way as ``inject_axe``, before the
+    page's own scripts): for a test that runs axe on page after page."""
+    context.add_init_script(path=AXE)
+    return context
+
+
 WIDTHS = {"phone": (375, 740), "desktop": (1440, 900)}
 
 
@@ -84,7 +91,7 @@ def test_every_page_is_clean_fits_the_screen_and_passes_axe(
     width: str, scheme: str, built_site: Path, site_url: str, context_for: Callable[..., Any]
 ) -> None:
     w, h = WIDTHS[width]
-    page = context_for(color_scheme=scheme, viewport={"width": w, "height": h}).new_page()
+    page = with_axe(context_for(color_scheme=scheme, viewport={"width": w, "height": h})).new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"console {m.type}: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))
@@ -95,7 +102,6 @@ def test_every_page_is_clean_fits_the_screen_and_passes_axe(
         settled(page)
         draw_charts(page)
         problems += [f"/{path}: {problem}" for problem in fit_problems(page, w)]
-        inject_axe(page)
         violations = page.evaluate(
             "async () => (await axe.run(document)).violations.map(v => v.id + ' (' + v.impact + '): '"
             " + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
@@ -436,7 +442,7 @@ def test_update_notices_show_on_the_records_they_concern_and_pass_axe(
 ) -> None:
     """The fixture's correction, clarification and update, each on its own records and no others."""
     site_url = fixture_site("explainer")[1]
-    page = context_for(color_scheme=scheme, viewport={"width": 375, "height": 740}).new_page()
+    page = with_axe(context_for(color_scheme=scheme, viewport={"width": 375, "height": 740})).new_page()
     expected = {
         "statements/": {"statement-council-announcement": ["Corrected on February 10, 2025:"],
                         "statement-ministry-precaution": ["Clarified on February 20, 2025:"]},
@@ -464,7 +470,6 @@ def test_update_notices_show_on_the_records_they_concern_and_pass_axe(
             assert [n.locator("strong").first.inner_text() for n in shown] == notices, (path, anchor)
             assert all(n.is_visible() for n in shown)
         draw_charts(page)
-        inject_axe(page)
         violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         assert violations == [], (path, violations)
     # A correction stands out from the other notices: a wider rule, in another colour.

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.test_picture import CENTRES, far_apart, pictured_points, points_in_plot
-from tests.test_reader import draw_charts, inject_axe
+from tests.test_reader import draw_charts, with_axe
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ def test_the_arabic_timeline_runs_right_to_left_in_the_picture_and_in_plotly_ali
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_arabic_page_passes_axe(scheme: str, arabic_url: str, browser: Any) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900})
+    context = with_axe(browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900}))
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -125,7 +125,6 @@ def test_every_arabic_page_passes_axe(scheme: str, arabic_url: str, browser: Any
         page.goto(arabic_url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl", path
-        inject_axe(page)
         violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         assert violations == [], (scheme, path, violations)
     context.close()

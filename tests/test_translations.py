@@ -324,7 +324,7 @@ def test_a_translated_page_shows_the_translation_and_marks_the_original_words(
 def test_the_language_switch_keeps_the_reader_on_the_same_record_and_pages_pass_axe(
     translated_site: tuple[Path, int], browser: object, serve_dir: object
 ) -> None:
-    from tests.test_reader import inject_axe
+    from tests.test_reader import with_axe
 
     site, port = translated_site
     url = str(serve_dir(site, port))  # type: ignore[operator]
@@ -339,7 +339,7 @@ def test_the_language_switch_keeps_the_reader_on_the_same_record_and_pages_pass_
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.locator("#statement-council-announcement").is_visible()
     for scheme in ("light", "dark"):  # a context each: Material keeps the palette it first chose
-        context = browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900})  # type: ignore[attr-defined]
+        context = with_axe(browser.new_context(color_scheme=scheme, viewport={"width": 1440, "height": 900}))  # type: ignore[attr-defined]
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         for path in ("es/", "es/timeline/", "es/statements/", "es/actors/", "es/questions/", "es/changes/"):
@@ -347,7 +347,6 @@ def test_the_language_switch_keeps_the_reader_on_the_same_record_and_pages_pass_
             page.wait_for_load_state("load")
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert shown == {"light": "default", "dark": "slate"}[scheme], (scheme, shown)
-            inject_axe(page)
             violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
             assert violations == [], (scheme, path, violations)
         context.close()

@@ -4,9 +4,9 @@ page to settle."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,8 +57,8 @@ def _track_requests(page: Any) -> None:
     page.on("requestfailed", lambda request: in_flight.discard(request))
 
 
-PAGE_OPTIONS = frozenset({"viewport", "color_scheme", "reduced_motion"})
-"""Context options a page can take for itself (its size, the palette and motion it asks for)."""
+PAGE_OPTIONS = frozenset({"viewport", "color_scheme"})
+"""Context options a page can take for itself (its size, the palette it asks for)."""
 
 FORGOTTEN = "cookies,local_storage,indexeddb,websql,service_workers,cache_storage,file_systems"
 """What a new reader starts without: all that a site keeps in the browser (the palette chosen, say),
@@ -126,14 +126,15 @@ class TestBrowser:
 
 
 def _origin(url: str) -> str:
-    """The origin (scheme, host and port) of an http(s) address; "" for any other."""
-    match = re.match(r"(https?://[^/?#]+)", url)
-    return match.group(1) if match else ""
+    """The origin (scheme, host and port) of an http(s) address; "" for any other (about:blank)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
 
 
 class ReaderWindow:
     """A test's context in the shared profile (see TestBrowser): its pages, sized and in the palette
-    its options ask for, closed with it. Starting one forgets what earlier tests' sites stored."""
+    its options ask for, closed with it. Starting one forgets what earlier tests' sites stored (a
+    test may leave its windows open)."""
 
     def __init__(self, browser: TestBrowser, profile: Any, options: dict[str, Any]) -> None:
         browser.forget()
@@ -148,9 +149,8 @@ class ReaderWindow:
         page = self._profile.new_page()
         if self._options.get("viewport"):
             page.set_viewport_size(self._options["viewport"])
-        media = {k: v for k, v in self._options.items() if k in ("color_scheme", "reduced_motion")}
-        if media:
-            page.emulate_media(**media)
+        if self._options.get("color_scheme"):
+            page.emulate_media(color_scheme=self._options["color_scheme"])
         for script in self._scripts:
             page.add_init_script(**script)
         self.pages.append(page)
@@ -171,4 +171,3 @@ class ReaderWindow:
                 page.close()
         if self._granted:
             self._profile.clear_permissions()
-        self._browser.forget()

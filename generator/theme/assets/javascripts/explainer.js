@@ -144,9 +144,10 @@ function scalesOf(chart) {
 function readPoints(plot) {
   const found = [];
   plot.querySelectorAll(".explainer-picture__point[data-anchor]").forEach(function (g) {
+    const anchor = g.getAttribute("data-anchor");
     const order = g.hasAttribute("data-order") ? Number(g.getAttribute("data-order")) : null;
     found.push({
-      anchor: g.getAttribute("data-anchor"),
+      anchor: anchor,
       page: Number(g.getAttribute("data-page")),
       order: order,
       label: g.getAttribute("data-label") || "",
@@ -154,7 +155,7 @@ function readPoints(plot) {
       axis: g.getAttribute("data-axis") || "x",
       x: Number(g.getAttribute("data-x")),
       y: Number(g.getAttribute("data-y")),
-      key: pointKey(g.getAttribute("data-anchor"), order)
+      key: pointKey(anchor, order)
     });
   });
   return found;

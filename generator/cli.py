@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import __version__, catalogs, engines, i18n, importer, publish, scaffold, translate, translations
+from . import __version__, catalogs, engines, i18n, importer, publish, scaffold, stops, translate, translations
 from . import folder as site_folder
 from .assets import AssetError
 from .errors import ContentError, UsageError
@@ -473,7 +473,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        with stops.as_interrupts():  # what a command was making is removed as it stops (see stops.py)
+            return int(args.run(args))
+    except KeyboardInterrupt as interrupt:
+        name, status = stops.exit_status(interrupt)
+        _say(f"explainer: stopped ({name})")
+        return status
     except ContentError as error:
         print(error.format(Path.cwd()), file=sys.stderr)
         _say(f"{len(error.problems)} problem(s) found; nothing was built")

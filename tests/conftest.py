@@ -198,6 +198,9 @@ def _run_as_new_process(
             logger.handlers.clear()
         logging.root.handlers.clear()
         logging.root.setLevel(logging.WARNING)
+        for number in (signal.SIGTERM, signal.SIGHUP):  # as a new process has them (pytest's may differ)
+            signal.signal(number, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         warnings.resetwarnings()
         for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
             warnings.simplefilter("ignore", category)

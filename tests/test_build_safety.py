@@ -211,6 +211,30 @@ def test_a_site_an_earlier_version_built_is_replaced_and_marked(tmp_path: Path) 
     assert not (site / "extra.txt").exists() and (site / "index.html").is_file()
 
 
+def test_a_build_the_system_stops_removes_what_it_was_making_and_leaves_the_site(tmp_path: Path) -> None:
+    """SIGTERM (a runner cancelling a job, ``kill``) in the middle of writing the site ends the
+    build as Ctrl-C would: its staging folder removed, the old site as it was, one line, 143."""
+    project = make_project(tmp_path / "project")
+    before = files(old_site(project))
+    result = explainer(
+        project, "build",
+        patch="""
+            import signal
+            import mkdocs.utils
+            write = mkdocs.utils.write_file
+            def write_then_stop(*args, **kwargs):
+                write(*args, **kwargs)
+                os.kill(os.getpid(), signal.SIGTERM)
+            mkdocs.utils.write_file = write_then_stop
+        """,
+    )  # fmt: skip
+    assert result.returncode == 128 + 15, result.stderr
+    assert "Traceback" not in result.stderr
+    assert said(result)[-1] == "explainer: stopped (SIGTERM)"
+    assert files(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "mkdocs.yml", "site", "site_overrides"]
+
+
 # The system's refusals: one line each.
 
 

@@ -35,10 +35,12 @@ def wait_for(condition: Callable[[], bool], seconds: float) -> float:
 def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     port = free_port()
+    temporary = tmp_path / "tmp"  # where the preview keeps the site it serves, while it runs
+    temporary.mkdir()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}/"
     events = project / "content" / "events.yml"
@@ -59,11 +61,13 @@ def test_serve_rebuilds_on_edit_and_survives_broken_content(tmp_path: Path) -> N
 
         events.write_text(original, encoding="utf-8")
         wait_for(lambda: "The bridge is closed" in fetch(base + "timeline/"), 15)
+        assert list(temporary.iterdir()), "the preview's site"
     finally:
-        server.terminate()
+        server.terminate()  # as a service manager stops it: SIGTERM
         output, _ = server.communicate(timeout=20)
     assert "missing required field 'actors'" in output, "the problem is reported in the terminal too"
     assert "Traceback" not in output
+    assert server.returncode == 0 and list(temporary.iterdir()) == [], "stopped, it removed its temporary site"
 
 
 def test_serve_previews_every_language_or_one_and_refuses_a_language_it_does_not_have(tmp_path: Path) -> None:
@@ -74,12 +78,14 @@ def test_serve_previews_every_language_or_one_and_refuses_a_language_it_does_not
     assert wrong.returncode == 2
     assert "--language fr: not one of the translations in incident.yml (es)" in wrong.stderr
     outputs, title = [], "El puente se cierra"
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     for asked in ([], ["--language", "es"]):
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "serve", "--port", str(port), *asked],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
         )  # fmt: skip
         base = f"http://127.0.0.1:{port}/"
         spanish = base if asked else base + "es/"  # one language at the root, or each where it is published
@@ -96,4 +102,5 @@ def test_serve_previews_every_language_or_one_and_refuses_a_language_it_does_not
         finally:
             server.terminate()
             outputs.append(server.communicate(timeout=20)[0])
+        assert list(temporary.iterdir()) == [], "stopped, the preview removed its temporary sites"
     assert all("Traceback" not in output for output in outputs)

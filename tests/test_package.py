@@ -147,14 +147,6 @@ def test_a_newsroom_starts_and_publishes_its_own_explainer_from_the_wheel(dist: 
     assert (site / "assets" / "javascripts" / "explainer.js").is_file()
     assert all((site / "assets" / "javascripts" / "explainer" / f"{name}.js").is_file() for name in SCRIPT_HELPERS)
     assert not any(p.suffix in (".yml", ".whl") for p in site.rglob("*")), "no record or wheel is published"
-    forget_environments(tmp_path)
-
-
-def forget_environments(folder: Path) -> None:
-    """Remove a passed test's environments (tens of thousands of files, which pytest would otherwise
-    remove at the start of the next run, before any test runs); a failed test's stay to be looked at."""
-    for environment in folder.glob("*-env"):
-        shutil.rmtree(environment)
 
 
 def test_the_repositorys_publish_steps_install_by_hash_and_build(tmp_path: Path) -> None:
@@ -170,4 +162,3 @@ def test_the_repositorys_publish_steps_install_by_hash_and_build(tmp_path: Path)
             command += f" --site-dir {tmp_path / 'site'}"
         run("bash", "-c", command, cwd=source, env={**runner, "SITE_URL": "https://newsroom.example/story/"})
     assert (tmp_path / "site" / "index.html").is_file()
-    forget_environments(tmp_path)

@@ -25,21 +25,37 @@ SETTLED_WATCH = 'document.addEventListener("explainer:settled", () => { window._
 "explainer:settled" (see ``settled``)."""
 
 
+SETTLED = r"""timeout => new Promise((resolve, reject) => {
+  const searching = document.querySelector('[data-md-component=search]') !== null;
+  const needed = [/\/search(\/search_index)?\.json$/, /\/workers\/search\.[^/]*\.js$/];
+  const arrived = () => !searching || needed.every(path => performance.getEntriesByType('resource')
+    .some(entry => path.test(new URL(entry.name).pathname)));
+  let drawn = window.__explainerSettled === true;
+  const observer = new PerformanceObserver(() => check());
+  const check = () => {
+    if (!drawn || !arrived()) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    resolve();
+  };
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    reject(new Error(`not settled within ${timeout} ms (drawn: ${drawn}, search arrived: ${arrived()})`));
+  }, timeout);
+  document.addEventListener('explainer:settled', () => { drawn = true; check(); });
+  observer.observe({ type: 'resource' });
+  check();
+})"""
+
+
 def settled(page: Any, timeout: float = 15_000) -> None:
     """Wait until the page has settled: loaded, its charts of thousands drawn, the browser idle (the
     chart script's "explainer:settled"), and the site search's script and index (released then)
     arrived. A condition the page states, where waiting for the network to stay quiet for half a
-    second would only guess."""
-    page.wait_for_function(
-        r"""() => {
-          if (window.__explainerSettled !== true) return false;
-          if (!document.querySelector('[data-md-component=search]')) return true;
-          const loaded = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);
-          return loaded.some(path => /\/search(\/search_index)?\.json$/.test(path))
-            && loaded.some(path => /\/workers\/search\.[^/]*\.js$/.test(path));
-        }""",
-        timeout=timeout,
-    )
+    second would only guess. Awaited in the page, not polled: it holds under a Content-Security-
+    Policy without 'unsafe-eval' too (Playwright's ``wait_for_function`` compiles its text there)."""
+    page.wait_for_load_state("domcontentloaded")
+    page.evaluate(SETTLED, timeout)
     # A script-made request (the search worker's script) may still be arriving although the page
     # already lists it: see each request the page has in flight to its end.
     for request in list(getattr(page, "in_flight", ())):
@@ -68,50 +84,42 @@ except the HTTP cache, which a reader returning to a site has too."""
 class TestBrowser:
     """The browser for tests (Debian's chromium): each test's contexts are readers' windows.
 
-    A context whose options a page can take for itself (``PAGE_OPTIONS``) is a set of pages in one
+    A context whose options a page can take for itself (``PAGE_OPTIONS``) is a set of pages in a
     browser profile kept on disk for the test session, where compiled scripts are cached: each new
     page of it compiles plotly.js in a few milliseconds instead of the second that a private context,
     which keeps no compiled code, takes every time. Each such context starts as a new reader would:
     without anything the sites stored in the browser (``FORGOTTEN``), with the HTTP cache that sites'
     ``Cache-Control`` allows (each site of a session has an address of its own, see ``free_port``).
-    Any other context (no JavaScript, a touch screen, the policy enforced) is a private context of a
-    second browser, started when first needed.
+    Any other context (no JavaScript, a touch screen) is a private context of another browser,
+    started when first needed.
 
-    Pages ignore the sites' Content-Security-Policy unless a test asks for it (``bypass_csp=False``),
-    since Playwright's own helpers (``wait_for_function``) evaluate code the policy forbids. The
-    policy itself is tested with it on (tests/test_csp.py, test_engines.py).
+    Pages ignore the sites' Content-Security-Policy unless a test asks for it (``bypass_csp=False``,
+    in a second profile, kept the same way), since Playwright's ``wait_for_function`` compiles code
+    the policy forbids. The policy itself is tested with it on (tests/test_csp.py, test_engines.py).
     """
 
     __test__ = False  # not a test class
 
-    def __init__(self, playwright: Any, profile: Path) -> None:
+    def __init__(self, playwright: Any, folder: Path) -> None:
         self._playwright = playwright
-        self._profile = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, bypass_csp=True
-        )
-        self._profile.add_init_script(SETTLED_WATCH)
-        self._origins: set[str] = set()
-        self._profile.on("page", self._watch)
-        keeper = self._profile.pages[0] if self._profile.pages else self._profile.new_page()  # stays on about:blank
-        self._tools = self._profile.new_cdp_session(keeper)
+        self._folder = folder
+        self._profiles: dict[bool, _Profile] = {}
         self._private: Any = None
+        self._profile(bypass_csp=True)
 
-    def _watch(self, page: Any) -> None:
-        _track_requests(page)
-        page.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
-
-    def forget(self) -> None:
-        """Clear what the sites visited so far stored in the shared profile (``FORGOTTEN``)."""
-        for origin in sorted(self._origins - {""}):
-            self._tools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": FORGOTTEN})
-        self._origins.clear()
+    def _profile(self, bypass_csp: bool) -> _Profile:
+        if bypass_csp not in self._profiles:
+            name = "profile" if bypass_csp else "profile-with-policy"
+            self._profiles[bypass_csp] = _Profile(self._playwright, self._folder / name, bypass_csp)
+        return self._profiles[bypass_csp]
 
     def new_context(self, **options: Any) -> Any:
+        bypass_csp = options.pop("bypass_csp", True)
         if set(options) <= PAGE_OPTIONS:
-            return ReaderWindow(self, self._profile, options)
+            return ReaderWindow(self._profile(bypass_csp), options)
         if self._private is None:
             self._private = self._playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = self._private.new_context(**{"bypass_csp": True, **options})
+        context = self._private.new_context(bypass_csp=bypass_csp, **options)
         context.add_init_script(SETTLED_WATCH)
         context.on("page", _track_requests)
         return context
@@ -120,9 +128,34 @@ class TestBrowser:
         return self.new_context(**options).new_page()
 
     def close(self) -> None:
-        self._profile.close()
+        for profile in self._profiles.values():
+            profile.context.close()
         if self._private is not None:
             self._private.close()
+
+
+class _Profile:
+    """A browser profile kept for the session (its folder), with the sites it has seen."""
+
+    def __init__(self, playwright: Any, folder: Path, bypass_csp: bool) -> None:
+        self.context = playwright.chromium.launch_persistent_context(
+            str(folder), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, bypass_csp=bypass_csp
+        )
+        self.context.add_init_script(SETTLED_WATCH)
+        self._origins: set[str] = set()
+        self.context.on("page", self._watch)
+        keeper = self.context.pages[0] if self.context.pages else self.context.new_page()  # stays on about:blank
+        self._tools = self.context.new_cdp_session(keeper)
+
+    def _watch(self, page: Any) -> None:
+        _track_requests(page)
+        page.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
+
+    def forget(self) -> None:
+        """Clear what the sites visited so far stored in the profile (``FORGOTTEN``)."""
+        for origin in sorted(self._origins - {""}):
+            self._tools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": FORGOTTEN})
+        self._origins.clear()
 
 
 def _origin(url: str) -> str:
@@ -132,14 +165,13 @@ def _origin(url: str) -> str:
 
 
 class ReaderWindow:
-    """A test's context in the shared profile (see TestBrowser): its pages, sized and in the palette
+    """A test's context in a profile kept for the session (see TestBrowser): its pages, sized and in the palette
     its options ask for, closed with it. Starting one forgets what earlier tests' sites stored (a
     test may leave its windows open)."""
 
-    def __init__(self, browser: TestBrowser, profile: Any, options: dict[str, Any]) -> None:
-        browser.forget()
-        self._browser = browser
-        self._profile = profile
+    def __init__(self, profile: _Profile, options: dict[str, Any]) -> None:
+        profile.forget()
+        self._profile = profile.context
         self._options = options
         self._scripts: list[dict[str, Any]] = []
         self._granted = False

@@ -122,8 +122,8 @@ def browser() -> Iterator[object]:
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="chromium-") as profile:
-        instance = TestBrowser(playwright, Path(profile))
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="chromium-") as folder:
+        instance = TestBrowser(playwright, Path(folder))
         yield instance
         instance.close()
 

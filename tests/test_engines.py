@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from generator import engines
+from tests.browsers import settled
 from tests.conftest import FIXTURE, free_port, make_project, run_explainer, site_pages
 from tests.html_pages import _Page
 
@@ -151,7 +152,7 @@ def test_each_engines_pages_pass_axe_under_a_strict_content_security_policy(
     )
     for path in pages:
         page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+        settled(page)
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
         assert policy.count() == 1, f"/{path}: no policy"
         content = policy.get_attribute("content") or ""

@@ -40,7 +40,7 @@ from .errors import ContentError
 from .load import load_yaml
 from .messages import NAV
 from .pipeline import BuildReport, Timings, generate, read_incident
-from .render import problems_page
+from .render import compiled, problems_page
 from .settings import SiteSettings, versions
 from .site import Pages
 from .validate import placeholders
@@ -166,6 +166,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_feed_title"] = settings.feed_title if settings else None
         # Each page's versions in the explainer's languages: same page, each language's folder.
         env.globals["explainer_versions"] = self.versions
+        # The theme's templates, compiled once for all the builds of this process (see compiled.py):
+        # a preview's rebuilds, each language of a translated site.
+        env.bytecode_cache = compiled.cache_for(f"theme {type(config).__module__.split('.')[0]}")
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import marshal
 import os
 import re
 import select
@@ -142,8 +143,10 @@ def run_explainer(
     starts in milliseconds instead of the second a new interpreter takes to import it, and nothing
     it does (files, environment, caches, working folder) can leak back into the tests. The child is
     made to look new: fresh standard streams, no logging handlers, Python's default warning filters
-    and the package's memoised functions emptied. Where ``os.fork`` does not exist, a new
-    interpreter runs it. ``tests/test_architecture.py`` still runs ``python -m generator`` itself.
+    and the package's memoised functions emptied. Only the templates it compiled come back, for the
+    runs after it (checked against their sources when used, as in a live preview). Where
+    ``os.fork`` does not exist, a new interpreter runs it. ``tests/test_architecture.py`` still
+    runs ``python -m generator`` itself.
 
     ``env``: more environment variables. ``prepare``: Python run in the child first, with ``errno``,
     ``os`` and ``sys`` imported (to make a disk full, say). ``timeout``: seconds before the child is
@@ -160,10 +163,11 @@ def run_explainer(
         )  # fmt: skip
     from generator import cli
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as handed:
         pid = os.fork()
         if pid == 0:  # the child: never returns
-            _run_as_new_process(cli.main, list(args), cwd, extra, prepare, out.fileno(), err.fileno())
+            streams = (out.fileno(), err.fileno(), handed.fileno())
+            _run_as_new_process(cli.main, list(args), cwd, extra, prepare, *streams)
         ended = os.pidfd_open(pid)  # readable once the child has ended
         try:
             if not select.select([ended], [], [], timeout)[0]:
@@ -173,6 +177,7 @@ def run_explainer(
         finally:
             os.close(ended)
         _, status = os.waitpid(pid, 0)
+        _keep_compiled(handed)
         out.seek(0)
         err.seek(0)
         return subprocess.CompletedProcess(
@@ -180,10 +185,29 @@ def run_explainer(
         )
 
 
+def _compiled() -> dict[str, dict[str, tuple[str, Any]]]:
+    """The templates compiled in this process so far, by kind (see generator/render/compiled.py)."""
+    from generator.render import compiled
+
+    return {kind: dict(cache.code) for kind, cache in compiled.CACHES.items()}
+
+
+def _keep_compiled(handed: Any) -> None:
+    """Keep the templates a child compiled (``handed``), so the children forked after it start with
+    them compiled, as a live preview's rebuilds do (each is checked against its source when used)."""
+    from generator.render import compiled
+
+    handed.seek(0)
+    data = handed.read()
+    for kind, code in (marshal.loads(data) if data else {}).items():
+        compiled.cache_for(kind).code.update(code)
+
+
 def _run_as_new_process(
-    main: Any, args: list[str], cwd: Path, env: dict[str, str], prepare: str, out: int, err: int
+    main: Any, args: list[str], cwd: Path, env: dict[str, str], prepare: str, out: int, err: int, handed: int
 ) -> None:  # pragma: no cover - runs in the forked child
     code = 1
+    inherited = {kind: {key: found[0] for key, found in code.items()} for kind, code in _compiled().items()}
     try:
         os.dup2(out, 1)
         os.dup2(err, 2)
@@ -223,6 +247,11 @@ def _run_as_new_process(
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
+        with contextlib.suppress(Exception):
+            new = {kind: {key: found for key, found in code.items() if inherited.get(kind, {}).get(key) != found[0]}
+                   for kind, code in _compiled().items()}  # fmt: skip
+            with open(handed, "wb", closefd=False) as hand:
+                hand.write(marshal.dumps({kind: code for kind, code in new.items() if code}))
         os._exit(code)
 
 

@@ -30,7 +30,7 @@ from ..models import ImageMedia, LinkMedia
 from ..prose import Reference
 from ..site import Pages, Ref, Site, file_href, href, page_href
 from ..translate import Foreign
-from . import text
+from . import compiled, text
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 """The generator's own page templates."""
@@ -112,6 +112,7 @@ def environment(
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
         auto_reload=False,
+        bytecode_cache=compiled.cache_for("pages"),  # compiled once for all the builds of this process
         # Markdown headings end in {#anchor}: comments are written {## ... ##} instead.
         comment_start_string="{##",
         comment_end_string="##}",

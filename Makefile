@@ -8,9 +8,14 @@ PORT ?= 8000
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
 .PHONY: site test test-fast every-test fast-tests lock serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
+# pip itself first, at a version of our choosing: the one Python bundles may be years old (3.11's:
+# 23.2), and newer ones install the rest a quarter faster (and the package test's environments too).
+PIP_VERSION := 26.3
+
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import logging
 import marshal
+import math
 import os
 import re
 import select
@@ -352,22 +353,48 @@ def make_project(folder: Path, content: Path = FIXTURE) -> Path:
     return folder
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+DURATIONS = "explainer/seconds-by-file"
+"""Where pytest's cache keeps each test file's seconds in the last run that ran it."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Longest files first, so that no core is left alone with a long one at the end of a parallel
-    run (``make test`` hands whole files to each core, in this order): files with a slow test (fresh
-    environments: pip works while the other core runs browsers), then by their browser tests,
-    then by their number of tests. Within a file, the order stays as written."""
+    run (``make test`` hands whole files to each core, in this order). A file's length is its
+    seconds in the last run that ran it (pytest's cache); without them (a new clone), files with a
+    slow test come first (fresh environments, live previews: their processes work while the other
+    core runs browsers), then by their browser tests, property-based tests and number of tests. A
+    file not timed yet goes first. Within a file, the order stays as written."""
 
     def file_of(item: pytest.Item) -> str:
         return item.nodeid.split("::")[0]
 
     slow: set[str] = set()
-    browser: dict[str, int] = {}
-    tests: dict[str, int] = {}
+    counts: dict[str, list[int]] = {}  # browser tests, property-based tests, tests
     for item in items:
         name = file_of(item)
         if item.get_closest_marker("slow"):
             slow.add(name)
-        browser[name] = browser.get(name, 0) + (item.get_closest_marker("browser") is not None)
-        tests[name] = tests.get(name, 0) + 1
-    items.sort(key=lambda item: (file_of(item) not in slow, -browser[file_of(item)], -tests[file_of(item)]))
+        count = counts.setdefault(name, [0, 0, 0])
+        count[0] += item.get_closest_marker("browser") is not None
+        count[1] += hasattr(getattr(item, "obj", None), "hypothesis")
+        count[2] += 1
+    seconds: dict[str, float] = config.cache.get(DURATIONS, {}) if config.cache else {}
+    if seconds:
+        items.sort(key=lambda item: -seconds.get(file_of(item), math.inf))
+    else:
+        items.sort(key=lambda item: (file_of(item) not in slow, *(-n for n in counts[file_of(item)])))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add up each file's seconds (in the process that reports them: with xdist, the controller)."""
+    _seconds[report.nodeid.split("::")[0]] = _seconds.get(report.nodeid.split("::")[0], 0.0) + report.duration
+
+
+_seconds: dict[str, float] = {}
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if config.cache is None or hasattr(config, "workerinput") or not _seconds:
+        return
+    config.cache.set(DURATIONS, {**config.cache.get(DURATIONS, {}), **{k: round(v, 1) for k, v in _seconds.items()}})

@@ -11,7 +11,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import free_port, make_project, run_explainer
+
+pytestmark = pytest.mark.slow  # each test starts live previews in new interpreters and waits for their rebuilds
 
 
 def fetch(url: str) -> str:

@@ -8,15 +8,17 @@ PORT ?= 8000
 # `site` and `tests` are also folder names: without .PHONY, make would call them up to date.
 .PHONY: site test test-fast every-test fast-tests lock serve validate golden catalogs lint weight screenshots bench reader-bench lighthouse clean
 
-# pip itself first, at a version of our choosing: the one Python bundles may be years old (3.11's:
-# 23.2), and newer ones install the rest a quarter faster (and the package test's environments too).
+# pip first, at a version of our choosing (the one Python bundles may be years old: 3.11's is 23.2;
+# the package test's fresh environments borrow it), with uv, which installs the pinned packages
+# (constraints.txt) in about 7 s where pip took 35 to 45 s, byte-compiled on every core.
 PIP_VERSION := 26.3
+UV_VERSION := 0.13.9
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION) uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
 # The chart script's checks (ESLint, in package.json with package-lock.json) need Node.js 18.18+ and npm.

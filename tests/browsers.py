@@ -85,7 +85,7 @@ class TestBrowser:
     """The browser for tests (Debian's chromium): each test's contexts are readers' windows.
 
     A context whose options a page can take for itself (``PAGE_OPTIONS``) is a set of pages in a
-    browser profile kept on disk for the test session, where compiled scripts are cached: each new
+    browser profile kept in a folder for the test session, where compiled scripts are cached: each new
     page of it compiles plotly.js in a few milliseconds instead of the second that a private context,
     which keeps no compiled code, takes every time. Each such context starts as a new reader would:
     without anything the sites stored in the browser (``FORGOTTEN``), with the HTTP cache that sites'

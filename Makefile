@@ -31,11 +31,11 @@ site: $(STAMP)
 	$(BIN)/explainer build
 
 ## test: every check and every test, on every core (browser tests need Debian's chromium; the chart script's, Node.js)
-test: $(STAMP) node_modules/.installed
+test:
 	@$(MAKE) --no-print-directory -j2 lint every-test
 
 ## test-fast: the same without the browser tests and those marked slow (fresh environments, many whole sites)
-test-fast: $(STAMP) node_modules/.installed
+test-fast:
 	@$(MAKE) --no-print-directory -j2 lint fast-tests
 
 # Where the tests write their sites, browser profiles and fresh environments (some 100,000 files a
@@ -44,7 +44,8 @@ test-fast: $(STAMP) node_modules/.installed
 TEST_TMPDIR ?= $(shell df -k --output=avail /dev/shm 2>/dev/null | awk 'NR == 2 && $$1 > 2000000 { print "/dev/shm" }')
 PYTEST := $(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
-# What `make test` and `make test-fast` run beside the checks (`lint`), which take one core a few seconds.
+# What `make test` and `make test-fast` run beside the checks (`lint`), which take one core a few
+# seconds; .venv and node_modules/ are made first, side by side, where they are missing.
 every-test: $(STAMP)
 	$(PYTEST)
 

@@ -378,7 +378,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         count[0] += item.get_closest_marker("browser") is not None
         count[1] += hasattr(getattr(item, "obj", None), "hypothesis")
         count[2] += 1
-    seconds: dict[str, float] = config.cache.get(DURATIONS, {}) if config.cache else {}
+    cache = getattr(config, "cache", None)  # none with -p no:cacheprovider
+    seconds: dict[str, float] = cache.get(DURATIONS, {}) if cache else {}
     if seconds:
         items.sort(key=lambda item: -seconds.get(file_of(item), math.inf))
     else:
@@ -391,10 +392,16 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 
 _seconds: dict[str, float] = {}
+_partial: list[bool] = []
+"""Whether some tests were deselected (-m, -k): a file's seconds are then not the whole file's."""
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    _partial.append(bool(items))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    config = session.config
-    if config.cache is None or hasattr(config, "workerinput") or not _seconds:
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _seconds or any(_partial):
         return
-    config.cache.set(DURATIONS, {**config.cache.get(DURATIONS, {}), **{k: round(v, 1) for k, v in _seconds.items()}})
+    cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 1) for k, v in _seconds.items()}})

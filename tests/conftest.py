@@ -366,7 +366,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     file not timed yet goes first. Within a file, the order stays as written."""
 
     def file_of(item: pytest.Item) -> str:
-        return item.nodeid.split("::")[0]
+        return _file(item.nodeid)
 
     slow: set[str] = set()
     counts: dict[str, list[int]] = {}  # browser tests, property-based tests, tests
@@ -386,9 +386,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items.sort(key=lambda item: (file_of(item) not in slow, *(-n for n in counts[file_of(item)])))
 
 
+def _file(nodeid: str) -> str:
+    """The test file a test's id names."""
+    return nodeid.split("::")[0]
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Add up each file's seconds (in the process that reports them: with xdist, the controller)."""
-    _seconds[report.nodeid.split("::")[0]] = _seconds.get(report.nodeid.split("::")[0], 0.0) + report.duration
+    _seconds[_file(report.nodeid)] = _seconds.get(_file(report.nodeid), 0.0) + report.duration
 
 
 _seconds: dict[str, float] = {}
